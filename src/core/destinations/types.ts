@@ -1,0 +1,76 @@
+/** Where a token stands in the source text. All values are 0-based and count UTF-16 code units. */
+export interface SourcePosition {
+  /** Offset of the token's first character from the start of the text. */
+  offset: number;
+  line: number;
+  column: number;
+  length: number;
+}
+
+export type DestinationStatus = 'valid' | 'invalid' | 'duplicate';
+
+/** Number types from libphonenumber-js's `getType()`, or undefined when the metadata cannot tell. */
+export type NumberType =
+  | 'MOBILE'
+  | 'FIXED_LINE'
+  | 'FIXED_LINE_OR_MOBILE'
+  | 'TOLL_FREE'
+  | 'PREMIUM_RATE'
+  | 'SHARED_COST'
+  | 'VOIP'
+  | 'PERSONAL_NUMBER'
+  | 'PAGER'
+  | 'UAN'
+  | 'VOICEMAIL';
+
+/** One token of the input, classified. */
+export interface AnalysedDestination {
+  /** Position in the list of tokens (0-based, input order). */
+  index: number;
+  /** The raw token text exactly as it appears in the source. */
+  input: string;
+  position: SourcePosition;
+  status: DestinationStatus;
+  /** E.164 with `+`, for valid and duplicate entries. */
+  e164?: string;
+  /** Human reason for invalid entries; for ambiguous ones, both readings. */
+  reason?: string;
+  /** ISO 3166-1 alpha-2 country of the normalised number. */
+  country?: string;
+  type?: NumberType;
+  /** Digits-only token valid both as a national number of the default region and as international digits. */
+  ambiguous?: boolean;
+  /** For ambiguous entries: the E.164 of the reading Plivo would use (international digits). */
+  plivoReading?: string;
+  /** True when the token was read as a national number of the default region. */
+  readAsNational?: boolean;
+  /** Index of the first occurrence, for duplicates. */
+  duplicateOf?: number;
+  /** Warning for a number that probably cannot receive SMS (e.g. fixed line). */
+  warning?: string;
+}
+
+export interface DestinationCounts {
+  total: number;
+  valid: number;
+  invalid: number;
+  duplicate: number;
+  ambiguous: number;
+  fixedLine: number;
+}
+
+export interface DestinationAnalysis {
+  entries: AnalysedDestination[];
+  counts: DestinationCounts;
+  /** Unique valid numbers in E.164, in first-occurrence order: what will be sent. */
+  unique: string[];
+  /** How the text was read. */
+  format: 'list' | 'csv' | 'tsv';
+  /** For CSV/TSV: the header of the column that holds the numbers (or its index as text). */
+  column?: string;
+}
+
+export interface AnalyseOptions {
+  /** ISO 3166-1 alpha-2 region for national numbers (e.g. 'US'); absent → only international readings. */
+  defaultRegion?: string;
+}

@@ -1,0 +1,2 @@
+// Composer webview script (browser). Filled in by the workbench issue.
+export {};
