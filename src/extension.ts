@@ -1,8 +1,9 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerComposer } from './composer/registerComposer';
 
 /** Activation is wiring only: every feature registers itself and owns its disposables. */
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they land.
+export function activate(context: vscode.ExtensionContext): void {
+  registerComposer(context);
 }
 
 export function deactivate(): void {

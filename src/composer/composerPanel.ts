@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { HostToWebview, WebviewToHost } from '../protocol/composerProtocol';
+import { composerHtml } from './composerHtml';
+
+/** Handles what the webview asks for; the panel itself only owns the webview's lifecycle. */
+export interface ComposerMessageHandler {
+  handle(message: WebviewToHost, panel: ComposerPanel): void | Promise<void>;
+  disposePanel?(): void;
+}
+
+/** The composer webview: one panel, revealed again rather than duplicated. */
+export class ComposerPanel implements vscode.Disposable {
+  static readonly viewType = 'bulkMessaging.composer';
+  private static current: ComposerPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readyPromise: Promise<void>;
+  private markReady!: () => void;
+
+  /** Opens the composer, or reveals the one that is already open. */
+  static createOrShow(extensionUri: vscode.Uri, handler: ComposerMessageHandler): ComposerPanel {
+    if (ComposerPanel.current) {
+      ComposerPanel.current.panel.reveal();
+      return ComposerPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(ComposerPanel.viewType, 'New Message', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    });
+    ComposerPanel.current = new ComposerPanel(panel, extensionUri, handler);
+    return ComposerPanel.current;
+  }
+
+  /** The open composer, if any. */
+  static get open(): ComposerPanel | undefined {
+    return ComposerPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly handler: ComposerMessageHandler,
+  ) {
+    this.readyPromise = new Promise((resolve) => (this.markReady = resolve));
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'bulk-messaging.svg');
+    panel.webview.html = composerHtml(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
+    );
+  }
+
+  /** Resolves once the webview script has said it is ready to receive messages. */
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  /** Posts a typed message; messages before the ready handshake wait for it. */
+  async post(message: HostToWebview): Promise<void> {
+    await this.readyPromise;
+    await this.panel.webview.postMessage(message);
+  }
+
+  private async receive(message: WebviewToHost): Promise<void> {
+    if (message.type === 'ready') this.markReady();
+    try {
+      await this.handler.handle(message, this);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Bulk Messaging: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    if (ComposerPanel.current === this) ComposerPanel.current = undefined;
+    this.handler.disposePanel?.();
+    this.panel.dispose();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

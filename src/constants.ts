@@ -1,0 +1,40 @@
+/** Ids defined once: commands, views, settings and storage keys. Must match package.json. */
+export const Commands = {
+  newMessage: 'bulkMessaging.newMessage',
+  addProfile: 'bulkMessaging.profiles.add',
+  editProfile: 'bulkMessaging.profiles.edit',
+  renameProfile: 'bulkMessaging.profiles.rename',
+  removeProfile: 'bulkMessaging.profiles.remove',
+  testConnection: 'bulkMessaging.profiles.testConnection',
+  switchProfile: 'bulkMessaging.profiles.switch',
+  importEnvProfile: 'bulkMessaging.profiles.importFromEnvironment',
+  showSandbox: 'bulkMessaging.sandbox.show',
+  refreshSends: 'bulkMessaging.sends.refresh',
+  copyUuid: 'bulkMessaging.sends.copyUuid',
+  copyAllUuids: 'bulkMessaging.sends.copyAllUuids',
+  copyResponse: 'bulkMessaging.sends.copyResponse',
+  openMessageDetails: 'bulkMessaging.sends.openDetails',
+  reopenInComposer: 'bulkMessaging.sends.reopenInComposer',
+  deleteSend: 'bulkMessaging.sends.delete',
+  clearSends: 'bulkMessaging.sends.clearAll',
+  validateNumbers: 'bulkMessaging.validateNumbers',
+} as const;
+
+export const Views = {
+  container: 'bulkMessaging',
+  sends: 'bulkMessaging.sends',
+} as const;
+
+export const Settings = {
+  section: 'bulkMessaging',
+  defaultRegion: 'defaultRegion',
+} as const;
+
+export const StorageKeys = {
+  profiles: 'bulkMessaging.profiles',
+  activeProfile: 'bulkMessaging.activeProfile',
+  draft: 'bulkMessaging.composerDraft',
+  history: 'bulkMessaging.sendHistory',
+} as const;
+
+export const OutputChannelName = 'Bulk Messaging';
