@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { Profile } from './profile';
+import type { ProfileStore } from './profileStore';
+
+/** Everything needed to call the API as a profile. Held briefly in memory, never persisted. */
+export interface Connection {
+  profile: Profile;
+  baseUrl: string;
+  authId: string;
+  authToken: string;
+  isSandbox: boolean;
+}
+
+/**
+ * Resolves a profile to a connection: starts the sandbox for the Local sandbox profile, reads the
+ * token from SecretStorage otherwise. A token that is gone (e.g. a browser VS Code without a keychain
+ * after a reload) is asked for again; undefined when the user cancels.
+ */
+export async function resolveConnection(
+  profile: Profile,
+  store: ProfileStore,
+  sandbox: EmbeddedSandbox,
+): Promise<Connection | undefined> {
+  if (profile.kind === 'sandbox') {
+    const endpoint = await sandbox.ensureStarted();
+    return { profile, baseUrl: endpoint.baseUrl, authId: endpoint.authId, authToken: endpoint.authToken, isSandbox: true };
+  }
+  let authToken = await store.getToken(profile.id);
+  if (!authToken) {
+    authToken = await vscode.window.showInputBox({
+      title: `Auth token for "${profile.name}"`,
+      prompt: 'The stored token is not available in this window. Enter it again; it is kept in SecretStorage.',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (!authToken) return undefined;
+    await store.setToken(profile.id, authToken);
+  }
+  return { profile, baseUrl: profile.baseUrl, authId: profile.authId, authToken, isSandbox: false };
+}

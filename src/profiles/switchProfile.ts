@@ -1,0 +1,8 @@
+import { pickProfile } from './pickProfile';
+import type { ProfileStore } from './profileStore';
+
+/** Bulk Messaging: Switch Profile (also what the status bar item runs). */
+export async function switchProfile(store: ProfileStore): Promise<void> {
+  const profile = await pickProfile(store, 'Switch to which profile?');
+  if (profile) await store.setActive(profile.id);
+}
