@@ -1,27 +1,53 @@
 // Runs the test layers (unit, integration, e2e) and prints one closing line summed over them:
 // "N passed, N failed". Usage: node scripts/test.mjs [unit|integration|e2e ...]
+// Expects `npm run build && npm run compile` to have run (npm's pretest does it for `npm test`).
+// Exits non-zero when any test failed or any requested layer ran no test at all.
 import { findTests } from './lib/findTests.mjs';
 import { runMocha } from './lib/runMocha.mjs';
+import { ensureProvisioned } from './lib/provision.mjs';
 
 const layers = {
   unit: async () => runMocha(findTests('out/test/unit'), { grep: process.env.MOCHA_GREP }),
+  // Inside a real extension host: code-server + chromium; the tests entry reports counts via a file.
+  integration: async () => {
+    ensureProvisioned();
+    const { runIntegrationLayer } = await import('../out/test/harness/integrationLayer.js');
+    return runIntegrationLayer();
+  },
+  // Playwright in this process drives the browser VS Code; each suite starts its own session.
+  e2e: async () => {
+    ensureProvisioned();
+    return runMocha(findTests('out/test/e2e'), { timeout: 120_000, grep: process.env.MOCHA_GREP });
+  },
 };
 
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : Object.keys(layers);
+const unknown = names.filter((name) => !layers[name]);
+if (unknown.length > 0) {
+  console.error(`Unknown test layer "${unknown.join(', ')}". Layers: ${Object.keys(layers).join(', ')}`);
+  process.exit(2);
+}
+
 let passed = 0;
 let failed = 0;
+const empty = [];
 for (const name of names) {
-  const layer = layers[name];
-  if (!layer) {
-    console.error(`Unknown test layer "${name}". Layers: ${Object.keys(layers).join(', ')}`);
-    process.exit(2);
-  }
   console.log(`\n=== ${name} tests ===`);
-  const result = await layer();
-  console.log(`${name}: ${result.passed} passed, ${result.failed} failed`);
+  const started = Date.now();
+  let result;
+  try {
+    result = await layers[name]();
+  } catch (error) {
+    console.error(`${name}: ${error instanceof Error ? error.stack ?? error.message : error}`);
+    result = { passed: 0, failed: 1 };
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${name}: ${result.passed} passed, ${result.failed} failed (${seconds} s)`);
+  if (result.passed + result.failed === 0) empty.push(name);
   passed += result.passed;
   failed += result.failed;
 }
+if (empty.length > 0) console.error(`\nNo test ran in: ${empty.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+process.exit(failed > 0 || empty.length > 0 ? 1 : 0);
