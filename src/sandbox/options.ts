@@ -1,0 +1,54 @@
+import { resolveAccounts } from './credentials';
+import type { ResolvedSandboxOptions, SandboxOptions } from './types';
+
+/** Defaults: realistic enough to feel like Plivo, quick enough to watch a send complete. */
+export const SANDBOX_DEFAULTS = {
+  messagesPerSecond: 10,
+  timings: { sentAfterMs: 250, deliveredAfterMs: 2000, slowDeliveredAfterMs: 30_000 },
+  // Plivo documents about 300 API requests per 5 s per account.
+  rateLimitPer5s: 300,
+  maxBodyBytes: 1024 * 1024,
+  maxMessages: 100_000,
+  callbackRetry: { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 5000 },
+  requestLogSize: 1000,
+} as const;
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`Sandbox option ${name} must be a positive number.`);
+  return value;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw new Error(`Sandbox option ${name} must be zero or more.`);
+  return value;
+}
+
+/** Fills defaults and rejects nonsense values early, with the option's name. */
+export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
+  const d = SANDBOX_DEFAULTS;
+  const timings = { ...d.timings, ...options.timings };
+  const retry = { ...d.callbackRetry, ...options.callbackRetry };
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('Sandbox option port must be 0–65535.');
+  return {
+    port,
+    accounts: resolveAccounts(options.accounts),
+    messagesPerSecond: positive('messagesPerSecond', options.messagesPerSecond ?? d.messagesPerSecond),
+    timings: {
+      sentAfterMs: nonNegative('timings.sentAfterMs', timings.sentAfterMs),
+      deliveredAfterMs: nonNegative('timings.deliveredAfterMs', timings.deliveredAfterMs),
+      slowDeliveredAfterMs: nonNegative('timings.slowDeliveredAfterMs', timings.slowDeliveredAfterMs),
+    },
+    rateLimitPer5s: Math.floor(positive('rateLimitPer5s', options.rateLimitPer5s ?? d.rateLimitPer5s)),
+    maxBodyBytes: Math.floor(positive('maxBodyBytes', options.maxBodyBytes ?? d.maxBodyBytes)),
+    maxMessages: Math.floor(positive('maxMessages', options.maxMessages ?? d.maxMessages)),
+    callbackRetry: {
+      retries: Math.floor(nonNegative('callbackRetry.retries', retry.retries)),
+      baseDelayMs: nonNegative('callbackRetry.baseDelayMs', retry.baseDelayMs),
+      maxDelayMs: nonNegative('callbackRetry.maxDelayMs', retry.maxDelayMs),
+      timeoutMs: positive('callbackRetry.timeoutMs', retry.timeoutMs),
+    },
+    requestLogSize: Math.floor(nonNegative('requestLogSize', options.requestLogSize ?? d.requestLogSize)),
+    log: options.log,
+  };
+}

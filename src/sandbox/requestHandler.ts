@@ -1,0 +1,144 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleGetAccount } from './accountRoute';
+import { authenticate } from './auth';
+import { parseParams, readBody } from './body';
+import { CONTROL_PREFIX, handleControl } from './controlRoutes';
+import type { FaultSpec } from './faults';
+import { handleGetMessage, handleListMessages } from './messageRoutes';
+import { redactSecrets } from './redact';
+import { sendError, sendJson, sendUnavailableHtml } from './reply';
+import { allowedMethods, matchRoute, replyError, type ApiRequest, type RouteMatch } from './routes';
+import { handleSend } from './sendRoute';
+import type { SandboxState } from './state';
+
+/** What the request handler needs from the server around it. */
+export interface HandlerHooks {
+  /** Aborted when the server closes: pending latency faults stop waiting. */
+  closing: AbortSignal;
+  /** Takes a response that must never be answered (the no-response fault). */
+  hang(res: ServerResponse): void;
+}
+
+const ACCOUNT_PATH = /^\/v1\/Account\/([^/]+)\//;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('closing'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('closing'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function dispatch(api: ApiRequest): void {
+  const method = api.req.method;
+  if (api.match.name === 'account') return handleGetAccount(api);
+  if (api.match.name === 'message') return handleGetMessage(api);
+  return method === 'POST' ? handleSend(api) : handleListMessages(api);
+}
+
+/** Applies a fault; returns true when the request is finished (answered, cut or left hanging). */
+function applyFault(fault: FaultSpec, req: IncomingMessage, res: ServerResponse, hooks: HandlerHooks): boolean {
+  switch (fault.kind) {
+    case 'rate-limit':
+      sendError(res, 429, 'too many requests', { headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } });
+      return true;
+    case 'server-error':
+      sendError(res, 500, 'internal server error');
+      return true;
+    case 'unavailable-html':
+      sendUnavailableHtml(res);
+      return true;
+    case 'connection-reset':
+      req.socket.resetAndDestroy();
+      return true;
+    case 'no-response':
+      hooks.hang(res);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The sandbox's request pipeline: body cap, request log, faults, auth, rate limit, route. */
+export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
+  const tokens = state.options.accounts.map((a) => a.authToken);
+  const log = state.options.log;
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const shownPath = redactSecrets(req.url ?? '/', tokens);
+    let faultKind: string | undefined;
+    res.on('close', () => {
+      if (!log) return;
+      const status = res.headersSent ? String(res.statusCode) : faultKind === 'connection-reset' ? 'reset' : 'no response';
+      const ms = (performance.now() - started).toFixed(1);
+      log(`${new Date().toISOString()} ${method} ${shownPath} ${status} ${ms}ms${faultKind ? ` fault=${faultKind}` : ''}`);
+    });
+
+    const body = await readBody(req, state.options.maxBodyBytes);
+    const tooLarge = (): void =>
+      sendError(res, 413, `request body exceeds ${state.options.maxBodyBytes} bytes`, {
+        headers: body.ok || body.drained ? {} : { connection: 'close' },
+      });
+
+    if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
+      if (!body.ok) return tooLarge();
+      const auth = authenticate(req.headers.authorization, state.accountsById);
+      if (!auth.ok) return sendJson(res, 401, auth.body);
+      return handleControl(state, method, url.pathname, body.text, req.headers['content-type'], res);
+    }
+
+    const match = matchRoute(url.pathname);
+    const entry = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
+    res.on('close', () => {
+      if (res.headersSent) entry.status = res.statusCode;
+    });
+    if (!body.ok) return tooLarge();
+
+    const fault = state.faults.take(method, url.pathname);
+    if (fault) {
+      faultKind = entry.fault = fault.kind;
+      if (applyFault(fault, req, res, hooks)) return;
+      if (fault.kind === 'latency') {
+        try {
+          await sleep(fault.latencyMs ?? 1000, hooks.closing);
+        } catch {
+          return;
+        }
+      }
+    }
+
+    const auth = authenticate(req.headers.authorization, state.accountsById, ACCOUNT_PATH.exec(url.pathname)?.[1]);
+    if (!auth.ok) return sendJson(res, 401, auth.body, { truncate: fault?.kind === 'truncated-json' });
+    const api: ApiRequest = {
+      state,
+      req,
+      res,
+      url,
+      params: {},
+      account: auth.account,
+      match: match as RouteMatch,
+      truncate: fault?.kind === 'truncated-json',
+    };
+    const wait = state.rateLimiter.take(auth.account.authId);
+    if (wait > 0) return replyError(api, 429, 'too many requests', { 'retry-after': String(wait) });
+    if (!match) return replyError(api, 404, 'not found');
+    const methods = allowedMethods(match.name);
+    if (!methods.includes(method)) return replyError(api, 405, 'method not allowed', { allow: methods.join(', ') });
+    if (method === 'POST') {
+      const parsed = parseParams(body.text, req.headers['content-type']);
+      if (!parsed.ok) return replyError(api, 400, parsed.error);
+      api.params = parsed.params;
+    }
+    dispatch(api);
+  };
+}

@@ -1,0 +1,69 @@
+/** One API request as the sandbox saw it. */
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  /** Path with query string. */
+  path: string;
+  /** The route pattern, e.g. `POST /v1/Account/{auth_id}/Message/`, or `unknown`. */
+  route: string;
+  /** HTTP status sent, 0 when none was (connection reset, no response). */
+  status: number;
+  /** Fault applied to this request, if any. */
+  fault?: string;
+  /** Request body with tokens redacted, cut to `BODY_CHARS`. */
+  body: string;
+}
+
+/** What `/__sandbox/requests` answers. */
+export interface RequestLogSnapshot {
+  total: number;
+  /** Requests per `METHOD route-pattern` since the last reset. */
+  counts: Record<string, number>;
+  /** The most recent entries, oldest first. */
+  entries: RequestLogEntry[];
+}
+
+const BODY_CHARS = 32 * 1024;
+
+/** Bounded log of API requests (control requests excluded) with per-route counts. */
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+  private next = 0;
+  private counts = new Map<string, number>();
+  private total = 0;
+
+  constructor(private readonly size: number) {}
+
+  /** Records a request; the returned entry is updated in place when the response is known. */
+  record(method: string, path: string, route: string, body: string): RequestLogEntry {
+    const entry: RequestLogEntry = {
+      time: new Date().toISOString(),
+      method,
+      path,
+      route,
+      status: 0,
+      body: body.length > BODY_CHARS ? `${body.slice(0, BODY_CHARS)}…[${body.length - BODY_CHARS} more characters]` : body,
+    };
+    this.total++;
+    this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
+    if (this.size === 0) return entry;
+    if (this.entries.length < this.size) this.entries.push(entry);
+    else {
+      this.entries[this.next] = entry;
+      this.next = (this.next + 1) % this.size;
+    }
+    return entry;
+  }
+
+  snapshot(): RequestLogSnapshot {
+    const ordered = [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
+    return { total: this.total, counts: Object.fromEntries(this.counts), entries: ordered.map((e) => ({ ...e })) };
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.next = 0;
+    this.counts.clear();
+    this.total = 0;
+  }
+}
