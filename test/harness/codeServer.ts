@@ -37,6 +37,8 @@ const USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
+  // The samples folder sits inside this git repository; the prompt would cover part of the screen.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Starts code-server on 127.0.0.1 without auth and waits until /healthz answers. */
