@@ -1,0 +1,158 @@
+// The stored shape of the sends history, read, migrated forward and bounded without `vscode`,
+// so every rule here is unit-tested. The store (historyStore.ts) only does I/O around it.
+import type { BatchRecord, DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
+
+/** Bump when the stored shape changes, and add a step to MIGRATIONS. */
+export const HISTORY_SCHEMA_VERSION = 1;
+
+/** What globalState holds under StorageKeys.history. */
+export interface StoredHistoryV1 {
+  schemaVersion: 1;
+  /** Newest first. */
+  sends: SendRecord[];
+}
+
+/** A status change for one destination, matched by its UUID. */
+export type DestinationUpdate = Partial<Omit<DestinationRecord, 'number' | 'uuid'>>;
+
+/** How much history is kept: the newest sends, and a cap on the entries they hold in total. */
+export interface HistoryLimits {
+  maxSends: number;
+  /** Destinations plus invalid and skipped entries, summed over the kept sends. */
+  maxEntries: number;
+}
+
+/** About 2–3 MB of JSON at the entry cap: small enough to rewrite in globalState on every change. */
+export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSends: 200, maxEntries: 20_000 };
+
+export type HistoryReadResult =
+  | {
+      ok: true;
+      sends: SendRecord[];
+      /** Stored entries that are not send records: the caller keeps them aside, never drops them. */
+      unreadable: unknown[];
+      /** True when the stored value is not in the current shape and should be written back. */
+      migrated: boolean;
+    }
+  | { ok: false; reason: string };
+
+const STATES: readonly DeliveryState[] = ['queued', 'sent', 'delivered', 'undelivered', 'failed', 'rejected', 'read', 'unknown'];
+
+type Loose = Record<string, unknown>;
+
+function isObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+function readDestination(value: unknown): DestinationRecord | undefined {
+  if (!isObject(value) || typeof value.number !== 'string') return undefined;
+  const state = STATES.includes(value.state as DeliveryState) ? (value.state as DeliveryState) : 'unknown';
+  return { ...(value as unknown as DestinationRecord), state };
+}
+
+function readBatch(value: unknown, position: number): BatchRecord | undefined {
+  if (!isObject(value)) return undefined;
+  const destinations = Array.isArray(value.destinations) ? value.destinations.map(readDestination) : [];
+  if (destinations.some((d) => d === undefined)) return undefined;
+  return {
+    ...(value as unknown as BatchRecord),
+    index: typeof value.index === 'number' ? value.index : position,
+    destinations: destinations as DestinationRecord[],
+    invalidNumbers: strings(value.invalidNumbers),
+  };
+}
+
+/** A stored send record with defaults filled in, or undefined when it is not one. */
+export function readSendRecord(value: unknown): SendRecord | undefined {
+  if (!isObject(value) || typeof value.id !== 'string' || typeof value.createdAt !== 'string') return undefined;
+  if (!Array.isArray(value.batches) || !isObject(value.draft)) return undefined;
+  const batches = value.batches.map(readBatch);
+  if (batches.some((b) => b === undefined)) return undefined;
+  const draft = value.draft as Loose;
+  const sender = isObject(draft.sender) ? draft.sender : { kind: 'src', value: '' };
+  return {
+    ...(value as unknown as SendRecord),
+    // Only what the tree reads is checked here; the composer normalises the rest when it reopens the draft.
+    draft: { ...(draft as unknown as SendRecord['draft']), sender: sender as SendRecord['draft']['sender'], text: typeof draft.text === 'string' ? draft.text : '' },
+    profileId: typeof value.profileId === 'string' ? value.profileId : '',
+    profileName: typeof value.profileName === 'string' ? value.profileName : '(unknown profile)',
+    isSandbox: value.isSandbox === true,
+    skippedInvalid: strings(value.skippedInvalid),
+    batches: batches as BatchRecord[],
+    unsentBatches: typeof value.unsentBatches === 'number' ? value.unsentBatches : 0,
+  };
+}
+
+/** Steps from version N to N+1. Version 0 was a bare array of records, before the envelope. */
+const MIGRATIONS: Record<number, (value: unknown) => unknown> = {
+  0: (value) => ({ schemaVersion: 1, sends: value }),
+};
+
+function versionOf(raw: unknown): number | undefined {
+  if (Array.isArray(raw)) return 0;
+  if (isObject(raw) && typeof raw.schemaVersion === 'number' && Number.isInteger(raw.schemaVersion)) return raw.schemaVersion;
+  return undefined;
+}
+
+/**
+ * Reads what globalState holds, migrating older shapes forward. Never throws and never discards:
+ * an unreadable whole is reported (`ok: false`), unreadable entries are returned in `unreadable`.
+ */
+export function readStoredHistory(raw: unknown): HistoryReadResult {
+  if (raw === undefined || raw === null) return { ok: true, sends: [], unreadable: [], migrated: false };
+  let version = versionOf(raw);
+  if (version === undefined) return { ok: false, reason: 'unrecognised format' };
+  if (version > HISTORY_SCHEMA_VERSION) return { ok: false, reason: `saved by a newer version (schema ${version})` };
+  let value: unknown = raw;
+  const migrated = version < HISTORY_SCHEMA_VERSION;
+  while (version < HISTORY_SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, reason: `no migration from schema ${version}` };
+    value = step(value);
+    version += 1;
+  }
+  const sendsValue = (value as Loose).sends;
+  if (!Array.isArray(sendsValue)) return { ok: false, reason: 'the list of sends is missing' };
+  const sends: SendRecord[] = [];
+  const unreadable: unknown[] = [];
+  for (const entry of sendsValue) {
+    const record = readSendRecord(entry);
+    if (record) sends.push(record);
+    else unreadable.push(entry);
+  }
+  return { ok: true, sends: newestFirst(sends), unreadable, migrated };
+}
+
+/** Sorted by createdAt, newest first; ties keep their order. */
+export function newestFirst(sends: readonly SendRecord[]): SendRecord[] {
+  return [...sends].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/** Destinations, API-invalid and locally skipped entries of one send. */
+export function entryCount(record: SendRecord): number {
+  return record.skippedInvalid.length + record.batches.reduce((n, b) => n + b.destinations.length + b.invalidNumbers.length, 0);
+}
+
+/**
+ * Keeps the newest sends within the limits (input newest first). The newest send is always kept,
+ * even when it alone is over the entry cap: the user has just made it.
+ */
+export function boundHistory(sends: readonly SendRecord[], limits: HistoryLimits = DEFAULT_HISTORY_LIMITS): { kept: SendRecord[]; dropped: SendRecord[] } {
+  const kept: SendRecord[] = [];
+  let entries = 0;
+  let index = 0;
+  for (; index < sends.length; index++) {
+    const size = entryCount(sends[index]);
+    if (kept.length > 0 && (kept.length >= limits.maxSends || entries + size > limits.maxEntries)) break;
+    kept.push(sends[index]);
+    entries += size;
+  }
+  return { kept, dropped: sends.slice(index) };
+}
+
+/** The value written back to globalState. */
+export function toStoredHistory(sends: SendRecord[]): StoredHistoryV1 {
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, sends };
+}

@@ -1,0 +1,78 @@
+// Counting and wording shared by the tree, its tooltips and the notifications. No `vscode` here.
+import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
+
+/** Per-state counts of a send (or one batch) plus its invalid entries. */
+export interface SendCounts {
+  destinations: number;
+  byState: Record<DeliveryState, number>;
+  /** Entries the API listed in `invalid_number`. */
+  apiInvalid: number;
+  /** Entries the local preview found invalid and did not send. */
+  skipped: number;
+  failedBatches: number;
+  uuids: number;
+}
+
+/** The order states are listed in, from still moving to final. */
+export const STATE_ORDER: readonly DeliveryState[] = ['queued', 'sent', 'delivered', 'read', 'undelivered', 'failed', 'rejected', 'unknown'];
+
+const emptyByState = (): Record<DeliveryState, number> => ({ queued: 0, sent: 0, delivered: 0, undelivered: 0, failed: 0, rejected: 0, read: 0, unknown: 0 });
+
+/** Counts over the whole send. */
+export function countSend(record: SendRecord): SendCounts {
+  const counts: SendCounts = { destinations: 0, byState: emptyByState(), apiInvalid: 0, skipped: record.skippedInvalid.length, failedBatches: 0, uuids: 0 };
+  for (const batch of record.batches) {
+    counts.apiInvalid += batch.invalidNumbers.length;
+    if (batch.failure) counts.failedBatches += 1;
+    for (const destination of batch.destinations) {
+      counts.destinations += 1;
+      counts.byState[destination.state] += 1;
+      if (destination.uuid) counts.uuids += 1;
+    }
+  }
+  return counts;
+}
+
+/** "2 delivered · 1 failed · 3 invalid": only the non-zero parts, in STATE_ORDER. */
+export function countsText(counts: SendCounts): string {
+  const parts = STATE_ORDER.filter((state) => counts.byState[state] > 0).map((state) => `${counts.byState[state]} ${stateLabel(state)}`);
+  const invalid = counts.apiInvalid + counts.skipped;
+  if (invalid > 0) parts.push(`${invalid} invalid`);
+  if (counts.failedBatches > 0) parts.push(counts.failedBatches === 1 ? 'request failed' : `${counts.failedBatches} requests failed`);
+  return parts.length > 0 ? parts.join(' · ') : 'nothing sent';
+}
+
+/** How a state reads in the tree; 'unknown' means no status read yet. */
+export function stateLabel(state: DeliveryState): string {
+  return state === 'unknown' ? 'not checked' : state;
+}
+
+/** True when a status read may still change this destination: it has a UUID, the API knows it, and it is not final. */
+export function mayChange(destination: DestinationRecord): boolean {
+  if (!destination.uuid || destination.lookupStatus === 404) return false;
+  return destination.state === 'queued' || destination.state === 'sent' || destination.state === 'unknown';
+}
+
+/** Every UUID of the send, in batch and destination order. */
+export function allUuids(record: SendRecord): string[] {
+  return record.batches.flatMap((batch) => batch.destinations.flatMap((d) => (d.uuid ? [d.uuid] : [])));
+}
+
+/** The first line of the text, shortened to `max` characters with an ellipsis. */
+export function textSnippet(text: string, max = 40): string {
+  const line = text.split(/\r?\n/, 1)[0].trim();
+  const flat = line.length > 0 ? line : text.replace(/\s+/g, ' ').trim();
+  if (flat.length === 0) return '(no text)';
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local time: "14:05" for today, "2025-01-02 14:05" otherwise; the input as given when it is not a date. */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const sameDay = date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
+  return sameDay ? time : `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+}
