@@ -13,7 +13,7 @@ describe('composer webview in the browser VS Code', function () {
     await waitForText(frame, 'Destinations');
     const destinations = frame.locator('#destinations');
     await destinations.click();
-    await destinations.pressSequentially('+12015550101\n+447700900123');
-    assert.equal(await destinations.inputValue(), '+12015550101\n+447700900123');
+    await destinations.pressSequentially('+12015550101\n+61491570156');
+    assert.equal(await destinations.inputValue(), '+12015550101\n+61491570156');
   });
 });
