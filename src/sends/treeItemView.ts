@@ -1,0 +1,189 @@
+// What each Sends tree node looks like — label, description, tooltip, icon, contextValue — as
+// plain data, so it is unit-tested without VS Code. contextValue tokens drive the menus:
+// `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), `destination` + `:uuid`.
+import { describeErrorCode, isErrorCode } from './errorCodes';
+import type { DeliveryState, DestinationRecord } from './sendRecord';
+import { countSend, countsText, formatWhen, stateLabel, textSnippet, type SendCounts } from './sendSummary';
+import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, SendNode, SendsNode } from './treeNodes';
+
+/** A codicon id and an optional theme colour id. */
+export interface IconView {
+  id: string;
+  color?: string;
+}
+
+/** Everything a TreeItem needs, as plain data. `tooltip` is Markdown with user text escaped. */
+export interface ItemView {
+  label: string;
+  description?: string;
+  tooltip: string;
+  icon: IconView;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+}
+
+/** One icon per delivery state; colours are theme colour ids so every theme (and high contrast) fits. */
+export const STATE_ICONS: Readonly<Record<DeliveryState, IconView>> = {
+  queued: { id: 'clock', color: 'charts.yellow' },
+  sent: { id: 'arrow-circle-right', color: 'charts.blue' },
+  delivered: { id: 'pass', color: 'testing.iconPassed' },
+  read: { id: 'eye', color: 'testing.iconPassed' },
+  undelivered: { id: 'warning', color: 'list.warningForeground' },
+  failed: { id: 'error', color: 'list.errorForeground' },
+  rejected: { id: 'circle-slash', color: 'list.errorForeground' },
+  unknown: { id: 'circle-large-outline', color: 'disabledForeground' },
+};
+
+const LOOKUP_FAILED_ICON: IconView = { id: 'question', color: 'list.warningForeground' };
+const INVALID_ICON: IconView = { id: 'circle-slash', color: 'list.errorForeground' };
+
+/** Escapes Markdown so message text and numbers show as typed. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+const lines = (...parts: Array<string | undefined | false>) => parts.filter((p): p is string => typeof p === 'string' && p !== '').join('  \n');
+
+function summaryIcon(counts: SendCounts, requestFailed: boolean): IconView {
+  const s = counts.byState;
+  if (requestFailed && counts.uuids === 0) return { id: 'error', color: 'list.errorForeground' };
+  if (s.queued + s.sent > 0) return STATE_ICONS.queued;
+  if (s.failed + s.undelivered + s.rejected > 0 || requestFailed) return { id: 'warning', color: 'list.warningForeground' };
+  if (counts.destinations > 0 && s.unknown === 0) return STATE_ICONS.delivered;
+  return { id: 'mail' };
+}
+
+function withTokens(kind: string, uuids: boolean, response: boolean): string {
+  return `${kind}${uuids ? ':uuids' : ''}${response ? ':response' : ''}`;
+}
+
+function sendView(node: SendNode, now: Date): ItemView {
+  const { record } = node;
+  const counts = countSend(record);
+  const sender = record.draft.sender.value ? `${record.draft.sender.kind} ${record.draft.sender.value}` : undefined;
+  const batches = record.batches.length + record.unsentBatches;
+  return {
+    label: `${formatWhen(record.createdAt, now)} · ${textSnippet(record.draft.text)}`,
+    description: `${record.profileName} · ${countsText(counts)}`,
+    tooltip: lines(
+      `**${escapeMarkdown(new Date(record.createdAt).toLocaleString())}** · ${escapeMarkdown(record.profileName)}${record.isSandbox ? ' (sandbox)' : ''}`,
+      `Text: ${escapeMarkdown(textSnippet(record.draft.text, 200))}`,
+      sender && `Sender: ${escapeMarkdown(sender)}`,
+      `Destinations: ${counts.destinations} · UUIDs: ${counts.uuids} · invalid (API): ${counts.apiInvalid} · skipped locally: ${counts.skipped}`,
+      `Status: ${escapeMarkdown(countsText(counts))}`,
+      batches > 1 && `Batches: ${record.batches.length} sent${record.unsentBatches > 0 ? `, ${record.unsentBatches} not sent` : ''}`,
+    ),
+    icon: summaryIcon(counts, counts.failedBatches > 0),
+    contextValue: withTokens('send', counts.uuids > 0, record.batches.some((b) => b.responseJson !== undefined)),
+    collapsible: node.newest ? 'expanded' : 'collapsed',
+  };
+}
+
+function batchView(node: BatchNode): ItemView {
+  const { record, batch } = node;
+  const position = record.batches.indexOf(batch) + 1;
+  const counts = countSend({ ...record, skippedInvalid: [], batches: [batch] });
+  const facts = [
+    batch.status !== undefined && `HTTP ${batch.status}`,
+    `${counts.uuids} UUID${counts.uuids === 1 ? '' : 's'}`,
+    batch.invalidNumbers.length > 0 && `${batch.invalidNumbers.length} invalid`,
+    batch.elapsedMs !== undefined && `${(batch.elapsedMs / 1000).toFixed(1)} s`,
+  ].filter((f): f is string => typeof f === 'string');
+  return {
+    label: `Batch ${position} of ${record.batches.length + record.unsentBatches}`,
+    description: batch.failure ? `failed: ${batch.failure.title}` : facts.join(' · '),
+    tooltip: lines(
+      `**Batch ${position}** · ${batch.destinations.length} destinations`,
+      facts.join(' · '),
+      batch.apiId && `api_id: \`${batch.apiId}\``,
+      batch.message && `message: ${escapeMarkdown(batch.message)}`,
+      `Status: ${escapeMarkdown(countsText(counts))}`,
+      batch.failure && `**${escapeMarkdown(batch.failure.title)}**: ${escapeMarkdown(batch.failure.detail)}`,
+    ),
+    icon: summaryIcon(counts, batch.failure !== undefined),
+    contextValue: withTokens('batch', counts.uuids > 0, batch.responseJson !== undefined),
+    collapsible: 'collapsed',
+  };
+}
+
+/** "failed · error 30 (spam detected)": state, then the error code, then a failed status read. */
+export function destinationDescription(destination: DestinationRecord): string {
+  const parts: string[] = [destination.uuid ? stateLabel(destination.state) : 'no UUID'];
+  if (isErrorCode(destination.errorCode)) parts.push(`error ${describeErrorCode(destination.errorCode)}`);
+  if (destination.lookupError) parts.push(destination.lookupError);
+  return parts.join(' · ');
+}
+
+function destinationView(node: DestinationNode): ItemView {
+  const d = node.destination;
+  return {
+    label: d.number,
+    description: destinationDescription(d),
+    tooltip: lines(
+      `**${escapeMarkdown(d.number)}** · ${stateLabel(d.state)}`,
+      d.uuid ? `UUID: \`${d.uuid}\`` : 'No UUID: no message was created for this number.',
+      isErrorCode(d.errorCode) && `Error code: ${escapeMarkdown(describeErrorCode(d.errorCode))}`,
+      d.units !== undefined && `Units: ${d.units}`,
+      d.updatedAt && `Status read: ${escapeMarkdown(new Date(d.updatedAt).toLocaleString())}`,
+      d.lookupError && `Last status read failed: ${escapeMarkdown(d.lookupError)}`,
+    ),
+    icon: d.lookupError && d.state === 'unknown' ? LOOKUP_FAILED_ICON : STATE_ICONS[d.state],
+    contextValue: d.uuid ? 'destination:uuid' : 'destination',
+    collapsible: 'none',
+  };
+}
+
+function invalidGroupView(node: InvalidGroupNode): ItemView {
+  const api = node.source === 'api';
+  return {
+    label: api ? `Invalid (API): ${node.entries.length}` : `Skipped locally: ${node.entries.length}`,
+    description: 'not sent',
+    tooltip: api
+      ? 'The API listed these entries in `invalid_number`: no message was created for them.'
+      : 'The preview found these entries invalid, so they were left out of the request.',
+    icon: INVALID_ICON,
+    contextValue: 'invalidGroup',
+    collapsible: 'collapsed',
+  };
+}
+
+function invalidEntryView(node: InvalidEntryNode): ItemView {
+  return {
+    label: node.entry,
+    description: node.source === 'api' ? 'invalid_number' : 'skipped: invalid',
+    tooltip: escapeMarkdown(node.entry),
+    icon: INVALID_ICON,
+    contextValue: 'invalidEntry',
+    collapsible: 'none',
+  };
+}
+
+function noticeView(node: NoticeNode): ItemView {
+  return {
+    label: node.label,
+    description: node.severity === 'error' ? 'request failed' : undefined,
+    tooltip: escapeMarkdown(node.detail),
+    icon: node.severity === 'error' ? { id: 'error', color: 'list.errorForeground' } : { id: 'info' },
+    contextValue: 'notice',
+    collapsible: 'none',
+  };
+}
+
+/** How a node is shown; `now` decides whether a send's time needs its date. */
+export function describeNode(node: SendsNode, now: Date = new Date()): ItemView {
+  switch (node.kind) {
+    case 'send':
+      return sendView(node, now);
+    case 'batch':
+      return batchView(node);
+    case 'destination':
+      return destinationView(node);
+    case 'invalidGroup':
+      return invalidGroupView(node);
+    case 'invalidEntry':
+      return invalidEntryView(node);
+    case 'notice':
+      return noticeView(node);
+  }
+}
+

@@ -1,0 +1,132 @@
+// The shape of the Sends tree, built from records without `vscode` (sendsTree.ts turns nodes into
+// TreeItems). Ids are stable across refreshes so VS Code keeps expansion and selection.
+import type { BatchRecord, DestinationRecord, SendRecord } from './sendRecord';
+
+export interface SendNode {
+  kind: 'send';
+  id: string;
+  record: SendRecord;
+  /** True for the newest send, shown expanded the first time it appears. */
+  newest: boolean;
+}
+
+export interface BatchNode {
+  kind: 'batch';
+  id: string;
+  record: SendRecord;
+  batch: BatchRecord;
+}
+
+export interface DestinationNode {
+  kind: 'destination';
+  id: string;
+  record: SendRecord;
+  batch: BatchRecord;
+  destination: DestinationRecord;
+}
+
+/** Entries that were not sent: listed by the API as invalid, or skipped by the local preview. */
+export interface InvalidGroupNode {
+  kind: 'invalidGroup';
+  id: string;
+  record: SendRecord;
+  source: 'api' | 'local';
+  entries: readonly string[];
+}
+
+export interface InvalidEntryNode {
+  kind: 'invalidEntry';
+  id: string;
+  record: SendRecord;
+  source: 'api' | 'local';
+  entry: string;
+}
+
+/** A line of information under a send or batch: a failed request, batches left unsent. */
+export interface NoticeNode {
+  kind: 'notice';
+  id: string;
+  record: SendRecord;
+  severity: 'error' | 'info';
+  label: string;
+  detail: string;
+}
+
+export type SendsNode = SendNode | BatchNode | DestinationNode | InvalidGroupNode | InvalidEntryNode | NoticeNode;
+
+/** The root nodes: one per send, in history order (newest first). */
+export function rootNodes(sends: readonly SendRecord[]): SendNode[] {
+  return sends.map((record, index) => ({ kind: 'send', id: record.id, record, newest: index === 0 }));
+}
+
+function failureNotice(record: SendRecord, batch: BatchRecord, id: string): NoticeNode | undefined {
+  if (!batch.failure) return undefined;
+  const { title, detail, nextStep } = batch.failure;
+  return { kind: 'notice', id, record, severity: 'error', label: title, detail: [detail, nextStep].filter(Boolean).join('\n\n') };
+}
+
+function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string): DestinationNode[] {
+  return batch.destinations.map((destination, position) => ({
+    kind: 'destination',
+    id: `${prefix}/d${position}`,
+    record,
+    batch,
+    destination,
+  }));
+}
+
+function invalidGroup(record: SendRecord, source: 'api' | 'local', entries: readonly string[], id: string): InvalidGroupNode[] {
+  return entries.length > 0 ? [{ kind: 'invalidGroup', id, record, source, entries }] : [];
+}
+
+function batchPrefix(record: SendRecord, batch: BatchRecord): string {
+  return `${record.id}/b${batch.index}`;
+}
+
+/** Children of a send: its batches when there are several, else the one batch's content inline. */
+export function sendChildren(record: SendRecord): SendsNode[] {
+  const children: SendsNode[] = [];
+  if (record.batches.length === 1) {
+    children.push(...batchChildren(record, record.batches[0]));
+  } else {
+    children.push(...record.batches.map((batch): BatchNode => ({ kind: 'batch', id: batchPrefix(record, batch), record, batch })));
+  }
+  children.push(...invalidGroup(record, 'local', record.skippedInvalid, `${record.id}/skipped`));
+  if (record.unsentBatches > 0) {
+    const n = record.unsentBatches;
+    children.push({
+      kind: 'notice',
+      id: `${record.id}/unsent`,
+      record,
+      severity: 'info',
+      label: `${n} batch${n === 1 ? '' : 'es'} not sent`,
+      detail: 'The send was cancelled or stopped after a failed batch. No batch is sent twice: reopen the request in the composer to send the rest.',
+    });
+  }
+  return children;
+}
+
+/** Children of one batch: its failure (if any), its destinations, then the API's invalid entries. */
+export function batchChildren(record: SendRecord, batch: BatchRecord): SendsNode[] {
+  const prefix = batchPrefix(record, batch);
+  const failure = failureNotice(record, batch, `${prefix}/failure`);
+  return [
+    ...(failure ? [failure] : []),
+    ...destinationNodes(record, batch, prefix),
+    ...invalidGroup(record, 'api', batch.invalidNumbers, `${prefix}/invalid`),
+  ];
+}
+
+/** Children of any node; leaves have none. */
+export function childrenOf(node: SendsNode): SendsNode[] {
+  switch (node.kind) {
+    case 'send':
+      return sendChildren(node.record);
+    case 'batch':
+      return batchChildren(node.record, node.batch);
+    case 'invalidGroup':
+      return node.entries.map((entry, position) => ({ kind: 'invalidEntry', id: `${node.id}/${position}`, record: node.record, source: node.source, entry }));
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import type { SendRecord } from '../../../src/sends/sendRecord';
+import { formatWhen, textSnippet } from '../../../src/sends/sendSummary';
+import { describeNode, STATE_ICONS } from '../../../src/sends/treeItemView';
+import { childrenOf, rootNodes, type SendsNode } from '../../../src/sends/treeNodes';
+import { batch, destination, destinations, send } from './builders';
+
+/** Every node under (and including) the given ones, depth first. */
+function walk(nodes: SendsNode[]): SendsNode[] {
+  return nodes.flatMap((node) => [node, ...walk(childrenOf(node))]);
+}
+
+const rootOf = (record: SendRecord, newest = true) => ({ ...rootNodes([record])[0], newest });
+
+describe('sends tree structure', () => {
+  it('lists a one-batch send’s destinations directly under it, then its invalid and skipped entries', () => {
+    const record = send({
+      batches: [batch(0, [destination('+14155550001', 'delivered'), destination('+14155550002', 'failed', { errorCode: '30' })], { invalidNumbers: ['12ab'] })],
+      skippedInvalid: ['hello', '555'],
+    });
+    const children = childrenOf(rootOf(record));
+    assert.deepEqual(children.map((c) => c.kind), ['destination', 'destination', 'invalidGroup', 'invalidGroup']);
+    const [apiGroup, localGroup] = children.slice(2);
+    assert.deepEqual(childrenOf(apiGroup).map((n) => describeNode(n).label), ['12ab']);
+    assert.deepEqual(childrenOf(localGroup).map((n) => describeNode(n).label), ['hello', '555']);
+    assert.equal(describeNode(apiGroup).label, 'Invalid (API): 1');
+    assert.equal(describeNode(localGroup).label, 'Skipped locally: 2');
+  });
+
+  it('shows several batches as batch items, a failed batch with its error first', () => {
+    const failure = { title: 'Too many requests', detail: 'HTTP 429 from the API.', nextStep: 'Wait a minute and send the rest.', status: 429 };
+    const record = send({
+      batches: [batch(0, destinations(3, 'sent')), batch(1, [], { status: 429, failure, responseJson: undefined })],
+      unsentBatches: 2,
+    });
+    const children = childrenOf(rootOf(record));
+    assert.deepEqual(children.map((c) => c.kind), ['batch', 'batch', 'notice']);
+    assert.deepEqual(children.map((c) => describeNode(c).label), ['Batch 1 of 4', 'Batch 2 of 4', '2 batches not sent']);
+    const failed = describeNode(children[1]);
+    assert.equal(failed.description, 'failed: Too many requests');
+    assert.equal(failed.icon.id, 'error');
+    const [notice] = childrenOf(children[1]);
+    assert.equal(describeNode(notice).label, 'Too many requests');
+    assert.match(describeNode(notice).tooltip, /Wait a minute/);
+    assert.equal(childrenOf(children[0]).length, 3);
+  });
+
+  it('gives every node a distinct id that stays the same when the tree is rebuilt', () => {
+    const record = send({ batches: [batch(0, destinations(5)), batch(1, destinations(5), { invalidNumbers: ['x'] })], skippedInvalid: ['y'], unsentBatches: 1 });
+    const ids = walk(rootNodes([record])).map((n) => n.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(walk(rootNodes([record])).map((n) => n.id), ids);
+  });
+
+  it('builds a 1,000-destination batch with its items quickly', () => {
+    const record = send({ batches: [batch(0, destinations(1000, 'delivered'))] });
+    const started = performance.now();
+    const items = childrenOf(rootOf(record)).map((node) => describeNode(node));
+    const elapsed = performance.now() - started;
+    assert.equal(items.length, 1000);
+    assert.ok(elapsed < 200, `took ${elapsed.toFixed(1)} ms`);
+  });
+});
+
+describe('sends tree items', () => {
+  it('labels a send with its time and text, and describes profile and counts', () => {
+    const record = send({
+      createdAt: new Date(2025, 0, 2, 9, 5).toISOString(),
+      draft: { ...send().draft, text: 'Your *code* is 1234\nsecond line' },
+      batches: [batch(0, [destination('+1', 'delivered'), destination('+2', 'delivered'), destination('+3', 'failed')], { invalidNumbers: ['bad'] })],
+    });
+    const view = describeNode(rootOf(record), new Date(2025, 5, 1));
+    assert.equal(view.label, '2025-01-02 09:05 · Your *code* is 1234');
+    assert.equal(view.description, 'Local sandbox · 2 delivered · 1 failed · 1 invalid');
+    assert.match(view.tooltip, /Your \\\*code\\\* is 1234/, 'message text is escaped in the Markdown tooltip');
+    assert.equal(view.collapsible, 'expanded');
+    assert.equal(describeNode(rootOf(record, false)).collapsible, 'collapsed');
+  });
+
+  it('sets contextValue tokens for what the menus can do with the item', () => {
+    assert.equal(describeNode(rootOf(send())).contextValue, 'send:uuids:response');
+    const failedOnly = send({ batches: [batch(0, [], { status: 401, responseJson: undefined, failure: { title: 'Authentication failed', detail: '', nextStep: '' } })] });
+    assert.equal(describeNode(rootOf(failedOnly)).contextValue, 'send');
+    const [withUuid] = childrenOf(rootOf(send()));
+    assert.equal(describeNode(withUuid).contextValue, 'destination:uuid');
+    const noUuid = send({ batches: [batch(0, [{ number: '+14155550001', state: 'unknown' }])] });
+    const [withoutUuid] = childrenOf(rootOf(noUuid));
+    assert.equal(describeNode(withoutUuid).contextValue, 'destination');
+    assert.equal(describeNode(withoutUuid).description, 'no UUID');
+  });
+
+  it('gives each delivery state its own icon and colour', () => {
+    const states = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as const;
+    const record = send({ batches: [batch(0, states.map((state, i) => destination(`+1415555000${i}`, state)))] });
+    const icons = childrenOf(rootOf(record)).map((node) => describeNode(node).icon);
+    assert.deepEqual(icons, states.map((state) => STATE_ICONS[state]));
+    assert.equal(new Set(icons.map((i) => i.id)).size, states.length);
+    assert.ok(icons.every((icon) => icon.color), 'every state is coloured');
+  });
+
+  it('describes a destination’s error code with its documented meaning', () => {
+    const record = send({ batches: [batch(0, [destination('+12015550130', 'failed', { errorCode: '30' }), destination('+12015550170', 'undelivered', { errorCode: '70' }), destination('+14155550001', 'delivered', { errorCode: '000' })])] });
+    const views = childrenOf(rootOf(record)).map((node) => describeNode(node));
+    assert.equal(views[0].description, 'failed · error 30 (spam detected)');
+    assert.equal(views[1].description, 'undelivered · error 70 (destination permanently unavailable)');
+    assert.equal(views[2].description, 'delivered', '000 is the delivered code, not an error');
+    assert.match(views[0].tooltip, /UUID: `[0-9a-f-]+`/);
+  });
+
+  it('shows a failed status read beside the last known state', () => {
+    const record = send({ batches: [batch(0, [destination('+14155550001', 'unknown', { lookupError: 'not found (404)', lookupStatus: 404 })])] });
+    const [node] = childrenOf(rootOf(record));
+    const view = describeNode(node);
+    assert.equal(view.description, 'not checked · not found (404)');
+    assert.equal(view.icon.id, 'question');
+  });
+
+  it('marks a send with pending destinations as pending, a finished one as passed or warned', () => {
+    assert.equal(describeNode(rootOf(send())).icon.id, STATE_ICONS.queued.id);
+    assert.equal(describeNode(rootOf(send({ batches: [batch(0, destinations(2, 'delivered'))] }))).icon.id, 'pass');
+    assert.equal(describeNode(rootOf(send({ batches: [batch(0, [destination('+1', 'delivered'), destination('+2', 'undelivered')])] }))).icon.id, 'warning');
+  });
+});
+
+describe('send summary wording', () => {
+  it('shortens text to its first line', () => {
+    assert.equal(textSnippet('first line\nsecond'), 'first line');
+    assert.equal(textSnippet('x'.repeat(60), 40), `${'x'.repeat(39)}…`);
+    assert.equal(textSnippet('   '), '(no text)');
+  });
+
+  it('shows only the time for a send made today', () => {
+    const now = new Date(2025, 2, 3, 18, 0);
+    assert.equal(formatWhen(new Date(2025, 2, 3, 7, 4).toISOString(), now), '07:04');
+    assert.equal(formatWhen(new Date(2024, 11, 31, 23, 59).toISOString(), now), '2024-12-31 23:59');
+  });
+});
