@@ -1,11 +1,23 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerComposer } from './composer/registerComposer';
+import { OutputChannelName } from './constants';
+import { registerProfiles } from './profiles/registerProfiles';
+import type { EmbeddedSandbox } from './sandboxHost/embeddedSandbox';
+import { registerSandbox } from './sandboxHost/registerSandbox';
+
+let sandbox: EmbeddedSandbox | undefined;
 
 /** Activation is wiring only: every feature registers itself and owns its disposables. */
 export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel(OutputChannelName);
+  context.subscriptions.push(output);
+  sandbox = registerSandbox(context, output);
+  registerProfiles(context, sandbox);
   registerComposer(context);
 }
 
-export function deactivate(): void {
-  // Disposables in context.subscriptions are released by VS Code.
+/** Stops the Local sandbox and waits for in-flight requests to finish. */
+export async function deactivate(): Promise<void> {
+  await sandbox?.stop();
+  sandbox = undefined;
 }

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { PlivoClient } from '../core/client';
+import { describeFailure } from '../sends/describeFailure';
+import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import { resolveConnection } from './connection';
+import { pickProfile } from './pickProfile';
+import type { Profile } from './profile';
+import type { ProfileStore } from './profileStore';
+
+/** Bulk Messaging: Test Connection — `GET /v1/Account/{id}/` with the profile's credentials. */
+export async function testConnection(store: ProfileStore, sandbox: EmbeddedSandbox, profile?: Profile): Promise<boolean> {
+  profile ??= await pickProfile(store, 'Test which profile?');
+  if (!profile) return false;
+  const connection = await resolveConnection(profile, store, sandbox);
+  if (!connection) return false;
+  const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: { headersMs: 15_000 } });
+  try {
+    const response = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Testing "${profile.name}"…` },
+      () => client.getAccount(),
+    );
+    const account = response.body;
+    const credits = typeof account.cash_credits === 'string' ? `, credits ${account.cash_credits}` : '';
+    void vscode.window.showInformationMessage(
+      `"${profile.name}" works: account ${account.name ?? connection.authId}${credits} (${response.elapsedMs} ms).`,
+    );
+    return true;
+  } catch (error) {
+    const failure = describeFailure(error, profile.name);
+    void vscode.window.showErrorMessage(`"${profile.name}": ${failure.title}. ${failure.detail}`, { detail: failure.nextStep });
+    return false;
+  } finally {
+    await client.close();
+  }
+}
