@@ -108,7 +108,7 @@ export function statusFailure(status: number, text: string, retryAfter: string |
 /** Error for a body that is not what the endpoint returns; `problem` completes "the body …". */
 export function malformedFailure(status: number, problem: string, text: string, ctx: FailureContext): PlivoMalformedResponseError {
   const excerpt = snippet(text, ctx.secrets);
-  const quoted = excerpt === '' ? '(empty body)' : `"${excerpt}"`;
+  const quoted = excerpt === '' ? '' : `: "${excerpt}"`;
   const advice =
     status >= 200 && status < 300
       ? ctx.method === 'POST'
@@ -116,7 +116,7 @@ export function malformedFailure(status: number, problem: string, text: string, 
         : 'Check that the base URL points at the Plivo API.'
       : statusAdvice(status, ctx.method);
   return new PlivoMalformedResponseError(
-    `Plivo answered HTTP ${status} to ${ctx.method} ${new URL(ctx.url).pathname}, but the body ${problem}: ${quoted}. ${advice}`,
+    `Plivo answered HTTP ${status} to ${ctx.method} ${new URL(ctx.url).pathname}, but the body ${problem}${quoted}. ${advice}`,
     ctx,
     status,
     problem,

@@ -6,7 +6,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
   const raw = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!raw) return undefined;
   if (/^\d+$/.test(raw)) return Number(raw);
-  // Date.parse also accepts loose forms like "2025"; an HTTP date always names a weekday or month.
+  // Date.parse also accepts loose forms like "1/2"; an HTTP date always names a weekday or month.
   if (!/[A-Za-z]{3}/.test(raw)) return undefined;
   const at = Date.parse(raw);
   if (Number.isNaN(at)) return undefined;
