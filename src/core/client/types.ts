@@ -7,6 +7,7 @@ export interface PlivoClientOptions {
   authToken: string;
   /** Default `https://api.plivo.com`; may carry a path prefix (`http://127.0.0.1:8080/plivo`). */
   baseUrl?: string;
+  /** undici checks headers/body timeouts on a ~0.5 s tick, so sub-second values fire up to ~1 s late. */
   timeouts?: {
     /** TCP/TLS connect (default 10 s); only applies to the client's own Agent. */
     connectMs?: number;
