@@ -1,6 +1,7 @@
 // Bundles the extension host code, the CLI and the webview scripts with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -41,6 +42,9 @@ const builds = [
     target: 'es2022',
   },
 ];
+
+// A production build starts from an empty dist/ so no stale source map ends up in the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
