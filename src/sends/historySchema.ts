@@ -152,6 +152,20 @@ export function boundHistory(sends: readonly SendRecord[], limits: HistoryLimits
   return { kept, dropped: sends.slice(index) };
 }
 
+/** Applies status changes to a record's destinations in place, matched by UUID; returns how many changed. */
+export function applyDestinationUpdates(record: SendRecord, updates: ReadonlyMap<string, DestinationUpdate>): number {
+  let changed = 0;
+  for (const batch of record.batches) {
+    for (const destination of batch.destinations) {
+      const update = destination.uuid ? updates.get(destination.uuid) : undefined;
+      if (!update) continue;
+      Object.assign(destination, update);
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
 /** The value written back to globalState. */
 export function toStoredHistory(sends: SendRecord[]): StoredHistoryV1 {
   return { schemaVersion: HISTORY_SCHEMA_VERSION, sends };
