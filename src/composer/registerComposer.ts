@@ -1,29 +1,33 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { WebviewToHost } from '../protocol/composerProtocol';
-import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
+import { ProfileStore } from '../profiles/profileStore';
+import type { ComposerDeps } from './composerDeps';
+import { ComposerController } from './composerController';
+import { ComposerPanel } from './composerPanel';
 import { DraftStore } from './draftStore';
 
-/** Registers the composer's commands. */
-export function registerComposer(context: vscode.ExtensionContext): void {
-  const drafts = new DraftStore(context.globalState);
-  const handler: ComposerMessageHandler = {
-    async handle(message: WebviewToHost, panel: ComposerPanel) {
-      switch (message.type) {
-        case 'ready':
-          await panel.post({ type: 'init', draft: drafts.load(), profiles: [] });
-          break;
-        case 'draftChanged':
-          await drafts.save(message.draft);
-          break;
-        default:
-          break;
-      }
-    },
-  };
+/** Registers `Bulk Messaging: New Message`, which opens (or reveals) the one composer panel. */
+export function registerComposer(context: vscode.ExtensionContext, deps: ComposerDeps = unwiredDeps(context)): void {
+  const controller = new ComposerController(deps, new DraftStore(context.globalState));
   context.subscriptions.push(
+    controller,
     vscode.commands.registerCommand(Commands.newMessage, () => {
-      ComposerPanel.createOrShow(context.extensionUri, handler);
+      ComposerPanel.createOrShow(context.extensionUri, controller);
     }),
   );
+}
+
+// Until extension.ts passes the real send service, sending reports that it is not wired yet.
+function unwiredDeps(context: vscode.ExtensionContext): ComposerDeps {
+  const profiles = new ProfileStore(context.globalState, context.secrets);
+  context.subscriptions.push(profiles);
+  return {
+    profiles,
+    send: async () => ({
+      sendId: '',
+      batches: [],
+      unsentBatches: 0,
+      failure: { title: 'Sending is not available', detail: 'This build has no send service wired in.', nextStep: 'Nothing was posted. Update the extension.' },
+    }),
+  };
 }

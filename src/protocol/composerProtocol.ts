@@ -1,15 +1,19 @@
 // The one contract between the composer webview and the extension host.
 // Imported by both sides; imports neither `vscode` nor the DOM.
 
+export type SenderKind = 'src' | 'powerpack_uuid';
+export type ComposerMessageType = 'sms' | 'mms';
+export type CallbackMethod = 'POST' | 'GET';
+
 /** What the user has typed into the composer; persisted so it survives closing and reloads. */
 export interface ComposerDraft {
   profileId?: string;
-  sender: { kind: 'src' | 'powerpack_uuid'; value: string };
+  sender: { kind: SenderKind; value: string };
   text: string;
   destinations: string;
   callbackUrl: string;
-  callbackMethod: 'POST' | 'GET';
-  type: 'sms' | 'mms';
+  callbackMethod: CallbackMethod;
+  type: ComposerMessageType;
 }
 
 export const emptyDraft: ComposerDraft = {
@@ -26,23 +30,36 @@ export interface ProfileSummary {
   id: string;
   name: string;
   isSandbox: boolean;
+  /** 'live' sends real, paid messages; the webview says so beside the picker. */
+  kind: 'live' | 'sandbox' | 'custom';
   defaultRegion?: string;
+  /** The profile's default sender, used when the composer's sender is empty. */
+  sender?: { kind: SenderKind; value: string };
 }
 
 export type PreviewFilter = 'all' | 'valid' | 'invalid' | 'duplicate' | 'warning';
+export const previewFilters: readonly PreviewFilter[] = ['all', 'valid', 'invalid', 'duplicate', 'warning'];
 
-/** One row of the destination preview. */
+/** One row of the destination preview. Line and column are 1-based, as editors show them. */
 export interface PreviewRow {
   index: number;
   line: number;
   column: number;
+  /** Where the entry sits in the destinations text (0-based UTF-16 offset and length), to select it. */
+  offset: number;
+  length: number;
+  /** The entry as typed, shortened when very long. */
   input: string;
   status: 'valid' | 'invalid' | 'duplicate';
   e164?: string;
   reason?: string;
   country?: string;
+  /** Number type in words, e.g. "mobile", "fixed line". */
   type?: string;
+  fixedLine?: boolean;
   ambiguous?: boolean;
+  /** For duplicates: the 1-based line of the first occurrence. */
+  firstLine?: number;
   warning?: string;
 }
 
@@ -55,16 +72,27 @@ export interface AnalysisSummary {
   duplicate: number;
   ambiguous: number;
   fixedLine: number;
+  /** Entries with a warning or an ambiguous reading (the "warnings" filter). */
+  warnings: number;
+  /** Unique valid numbers: what will be sent. */
   uniqueCount: number;
   batches: number;
   format: 'list' | 'csv' | 'tsv';
   column?: string;
+  /** The region national numbers were read in, and where that came from. */
+  region?: string;
+  regionSource?: 'profile' | 'setting';
+  /** Set when the text was not read as it looked, e.g. a broken CSV read as a plain list. */
+  note?: string;
   /** Set when the input was too large or unreadable to analyse. */
   problem?: string;
 }
 
+/** Fields the composer shows errors beside; 'general' is for anything else. */
+export type ComposerField = 'profile' | 'sender' | 'text' | 'type' | 'callbackUrl' | 'callbackMethod' | 'destinations' | 'general';
+
 export interface FieldProblem {
-  field: string;
+  field: ComposerField;
   message: string;
 }
 
@@ -95,15 +123,19 @@ export interface SendOutcome {
   failure?: SendFailure;
 }
 
+/** Why the destinations text is being replaced by the host. */
+export type ReplaceReason = 'removeInvalid' | 'removeDuplicates' | 'file' | 'selection';
+
 /** Messages the webview posts to the host. */
 export type WebviewToHost =
   | { type: 'ready' }
+  /** Any field changed (debounced); the host saves the draft and re-analyses destinations if needed. */
   | { type: 'draftChanged'; revision: number; draft: ComposerDraft }
-  | { type: 'requestPage'; filter: PreviewFilter; offset: number; limit: number }
-  | { type: 'removeEntries'; status: 'invalid' | 'duplicate' }
+  | { type: 'requestPage'; revision: number; filter: PreviewFilter; offset: number; limit: number }
+  | { type: 'removeEntries'; revision: number; status: 'invalid' | 'duplicate' }
   | { type: 'loadFromFile' }
   | { type: 'loadFromSelection' }
-  | { type: 'send'; draft: ComposerDraft }
+  | { type: 'send'; revision: number; draft: ComposerDraft }
   | { type: 'openSends' };
 
 /** Messages the host posts to the webview. */
@@ -111,8 +143,17 @@ export type HostToWebview =
   | { type: 'init'; draft: ComposerDraft; profiles: ProfileSummary[]; activeProfileId?: string }
   | { type: 'profiles'; profiles: ProfileSummary[]; activeProfileId?: string }
   | { type: 'analysis'; summary: AnalysisSummary }
-  | { type: 'page'; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }
-  | { type: 'replaceDestinations'; destinations: string }
+  | { type: 'page'; revision: number; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }
+  /** New destinations text; the webview applies it as an undoable edit. */
+  | { type: 'replaceDestinations'; destinations: string; reason: ReplaceReason; note: string }
+  /** A short message for the live region, e.g. "No editor is open". */
+  | { type: 'notice'; level: 'info' | 'error'; message: string }
+  /** The send did not start: fix these first. */
   | { type: 'fieldErrors'; errors: FieldProblem[] }
+  /** The user declined the confirmation; nothing was sent. */
+  | { type: 'sendCancelled' }
   | { type: 'sending'; batch: number; batches: number }
   | { type: 'sendResult'; outcome: SendOutcome };
+
+/** How many preview rows the webview asks for at once. */
+export const PREVIEW_PAGE_SIZE = 100;

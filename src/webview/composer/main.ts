@@ -1,37 +1,188 @@
-import type { ComposerDraft, HostToWebview } from '../../protocol/composerProtocol';
+import { analyseSegments } from '../../core/segments';
+import { withProfile } from '../../protocol/composerDraft';
+import type { HostToWebview, ProfileSummary, SenderKind } from '../../protocol/composerProtocol';
 import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
+import { counterText } from './counterText';
+import { DestinationsEditor } from './destinationsEditor';
+import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
+import { describeProfile, labelSender, readDraft, writeDraft, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
+import { Preview } from './preview';
+import { renderResult } from './sendResult';
 
-// Entry point of the composer webview: builds the form, then handshakes with the host.
+// Entry point of the composer webview: builds the form, wires it, then handshakes with the host.
 const app = byId<HTMLElement>('app');
 app.append(buildLayout());
 app.removeAttribute('aria-busy');
 
-let revision = 0;
-const destinations = byId<HTMLTextAreaElement>('destinations');
+/** Draft changes reach the host after this pause in typing (it re-analyses the destinations). */
+const DRAFT_DEBOUNCE_MS = 250;
 
-function readDraft(): ComposerDraft {
-  return {
-    sender: { kind: 'src', value: '' },
-    text: byId<HTMLTextAreaElement>('text').value,
-    destinations: destinations.value,
-    callbackUrl: '',
-    callbackMethod: 'POST',
-    type: 'sms',
-  };
+let revision = 0;
+let postedRevision = 0;
+let pending: ReturnType<typeof setTimeout> | undefined;
+let profiles: ProfileSummary[] = [];
+let sending = false;
+
+/** Posts the draft now if a change is waiting; every host request carries this revision. */
+function flush(): void {
+  if (pending === undefined) return;
+  clearTimeout(pending);
+  pending = undefined;
+  postedRevision = revision;
+  postToHost({ type: 'draftChanged', revision, draft: readDraft() });
 }
 
-destinations.addEventListener('input', () => {
+/** A field changed: bump the revision and post the draft once typing pauses. */
+function changed(controlId?: string): void {
+  if (controlId) clearFieldError(controlId);
   revision += 1;
-  postToHost({ type: 'draftChanged', revision, draft: readDraft() });
-});
+  if (pending !== undefined) clearTimeout(pending);
+  pending = setTimeout(flush, DRAFT_DEBOUNCE_MS);
+}
 
-onHostMessage((message: HostToWebview) => {
-  if (message.type === 'init') {
-    destinations.value = message.draft.destinations;
-    byId<HTMLTextAreaElement>('text').value = message.draft.text;
+function changedNow(controlId?: string): void {
+  changed(controlId);
+  flush();
+}
+
+const destinations = byId<HTMLTextAreaElement>('destinations');
+const editor = new DestinationsEditor(() => changedNow('destinations'));
+const preview = new Preview(
+  (filter, offset, limit) => postToHost({ type: 'requestPage', revision: postedRevision, filter, offset, limit }),
+  (offset, length) => {
+    destinations.focus();
+    destinations.setSelectionRange(offset, offset + length);
+  },
+);
+
+function updateCounter(): void {
+  const text = counterText(analyseSegments(byId<HTMLTextAreaElement>('text').value));
+  byId('text-counter-summary').textContent = text.summary;
+  byId('text-counter-detail').textContent = text.detail ?? '';
+  byId('text-counter-error').textContent = text.error ? `✗ ${text.error}` : '';
+}
+
+function notice(message: string, level: 'info' | 'error' = 'info'): void {
+  const box = byId('notice');
+  box.textContent = message;
+  box.classList.toggle('error', level === 'error');
+  box.hidden = message === '';
+}
+
+function setSending(active: boolean, status: string): void {
+  sending = active;
+  const button = byId<HTMLButtonElement>('send');
+  button.disabled = active;
+  button.setAttribute('aria-disabled', String(active));
+  byId('send-status').textContent = status;
+}
+
+// Field wiring: every edit clears that field's error and schedules a draft save.
+for (const id of ['sender', 'text', 'callback-url']) byId(id).addEventListener('input', () => changed(id));
+for (const id of ['type', 'callback-method']) byId(id).addEventListener('change', () => changedNow(id));
+byId('text').addEventListener('input', updateCounter);
+destinations.addEventListener('input', () => {
+  if (editor.isApplying) return;
+  editor.userEdited();
+  changed('destinations');
+});
+for (const id of ['sender-kind-src', 'sender-kind-powerpack']) {
+  byId<HTMLInputElement>(id).addEventListener('change', (event) => {
+    labelSender((event.target as HTMLInputElement).value as SenderKind);
+    changedNow('sender');
+  });
+}
+let shownProfileId: string | undefined;
+byId<HTMLSelectElement>('profile').addEventListener('change', (event) => {
+  const next = profiles.find((profile) => profile.id === (event.target as HTMLSelectElement).value);
+  if (!next) return;
+  const previous = profiles.find((profile) => profile.id === shownProfileId);
+  writeSender(withProfile(readDraft(), next, previous).sender);
+  shownProfileId = next.id;
+  describeProfile(next);
+  clearFieldError('sender');
+  changedNow('profile');
+});
+window.addEventListener('blur', flush);
+
+// Actions: each one first sends the latest draft so the host acts on what the user sees.
+byId('load-file').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromFile' }); });
+byId('load-selection').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromSelection' }); });
+byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: postedRevision, status: 'invalid' }); });
+byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: postedRevision, status: 'duplicate' }); });
+byId('composer').addEventListener('submit', (event) => event.preventDefault());
+byId('send').addEventListener('click', () => {
+  if (sending) return;
+  flush();
+  clearFieldErrors();
+  notice('');
+  setSending(true, 'Checking…');
+  postToHost({ type: 'send', revision: postedRevision, draft: readDraft() });
+});
+// Ctrl/Cmd+Enter sends from anywhere in the form, as in VS Code's own message boxes.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    byId<HTMLButtonElement>('send').click();
   }
 });
 
+function handle(message: HostToWebview): void {
+  switch (message.type) {
+    case 'init':
+      profiles = message.profiles;
+      writeProfiles(profiles, message.draft.profileId ?? message.activeProfileId);
+      shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
+      writeDraft(message.draft);
+      updateCounter();
+      revision = 0;
+      postedRevision = 0;
+      return;
+    case 'profiles': {
+      profiles = message.profiles;
+      const chosen = byId<HTMLSelectElement>('profile').value;
+      writeProfiles(profiles, chosen || message.activeProfileId);
+      shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
+      if (shownProfileId !== chosen) changedNow('profile');
+      return;
+    }
+    case 'analysis':
+      // Results for an older revision are dropped: a newer one is on its way.
+      if (message.summary.revision === postedRevision) preview.showSummary(message.summary);
+      return;
+    case 'page':
+      if (message.revision === postedRevision) preview.showPage(message.filter, message.offset, message.total, message.rows);
+      return;
+    case 'replaceDestinations': {
+      editor.replace(message.destinations);
+      const undo = message.reason === 'removeInvalid' || message.reason === 'removeDuplicates' ? ' Ctrl+Z or Undo brings them back.' : ' Ctrl+Z or Undo restores the previous list.';
+      notice(message.note + undo);
+      return;
+    }
+    case 'notice':
+      notice(message.message, message.level);
+      return;
+    case 'fieldErrors':
+      setSending(false, 'Not sent: fix the fields marked below.');
+      showFieldErrors(message.errors);
+      return;
+    case 'sendCancelled':
+      setSending(false, 'Not sent.');
+      return;
+    case 'sending':
+      setSending(true, `Sending request ${message.batch} of ${message.batches}…`);
+      return;
+    case 'sendResult': {
+      const failed = message.outcome.failure !== undefined;
+      setSending(false, failed ? 'The send failed; your draft is kept.' : 'Sent.');
+      renderResult(byId('result'), message.outcome, () => postToHost({ type: 'openSends' })).focus();
+      return;
+    }
+  }
+}
+
+onHostMessage(handle);
+updateCounter();
 postToHost({ type: 'ready' });

@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import { Settings, Views } from '../constants';
+import { openingDraft } from '../protocol/composerDraft';
+import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
+import type { ComposerDeps } from './composerDeps';
+import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
+import { DestinationSession, type RegionChoice } from './destinationSession';
+import type { DraftStore } from './draftStore';
+import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
+import { toProfileSummary } from './profileSummary';
+import { sendFromComposer } from './sendFromComposer';
+
+/** The host side of the composer: answers the webview's messages for the one open panel. */
+export class ComposerController implements ComposerMessageHandler, vscode.Disposable {
+  private session = new DestinationSession();
+  private draft: ComposerDraft | undefined;
+  private sending = false;
+  private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly deps: ComposerDeps,
+    private readonly drafts: DraftStore,
+  ) {
+    this.disposables = [
+      // The composer has focus when "Load from selection" is clicked: remember the editor before it.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.lastEditor = editor;
+      }),
+      deps.profiles.onDidChange(() => void this.profilesChanged()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${Settings.section}.${Settings.defaultRegion}`)) void this.reanalyse();
+      }),
+    ];
+  }
+
+  async handle(message: WebviewToHost, panel: ComposerPanel): Promise<void> {
+    const post = (reply: HostToWebview) => panel.post(reply);
+    switch (message.type) {
+      case 'ready':
+        return this.start(post);
+      case 'draftChanged': {
+        this.draft = message.draft;
+        await this.drafts.save(message.draft);
+        const summary = this.session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
+        if (summary) await post({ type: 'analysis', summary });
+        return;
+      }
+      case 'requestPage': {
+        const page = this.session.page(message.revision, message.filter, message.offset, message.limit);
+        if (page) await post({ type: 'page', revision: message.revision, filter: message.filter, ...page });
+        return;
+      }
+      case 'removeEntries':
+        return this.remove(message.revision, message.status, post);
+      case 'loadFromFile':
+        return this.load(await loadFromFile(), 'file', post);
+      case 'loadFromSelection':
+        return this.load(loadFromEditor(this.editorToLoadFrom()), 'selection', post);
+      case 'send':
+        return this.send(message.revision, message.draft, post);
+      case 'openSends':
+        await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
+        return;
+    }
+  }
+
+  /** A fresh webview: start a new session from the saved draft. */
+  private async start(post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    const { profiles, activeProfileId } = this.profileSummaries();
+    this.draft = openingDraft(this.drafts.raw(), profiles, activeProfileId);
+    this.session = new DestinationSession();
+    await post({ type: 'init', draft: this.draft, profiles, activeProfileId });
+    await post({ type: 'analysis', summary: this.session.update(0, this.draft.destinations, this.regionFor(this.draft)) ?? this.session.summary() });
+  }
+
+  private async remove(revision: number, status: 'invalid' | 'duplicate', post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    const result = this.session.without(revision, status);
+    if (!result) {
+      await post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' });
+    } else if (result.removed === 0) {
+      await post({ type: 'notice', level: 'info', message: status === 'invalid' ? 'There are no invalid entries.' : 'There are no duplicates.' });
+    } else {
+      const what = status === 'invalid' ? (result.removed === 1 ? 'invalid entry' : 'invalid entries') : result.removed === 1 ? 'duplicate' : 'duplicates';
+      await post({
+        type: 'replaceDestinations',
+        destinations: result.text,
+        reason: status === 'invalid' ? 'removeInvalid' : 'removeDuplicates',
+        note: `Removed ${result.removed.toLocaleString('en-US')} ${what}.`,
+      });
+    }
+  }
+
+  private async load(loaded: Loaded, reason: 'file' | 'selection', post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    await post(loaded.ok ? { type: 'replaceDestinations', destinations: loaded.text, reason, note: loaded.note } : { type: 'notice', level: loaded.level, message: loaded.message });
+  }
+
+  private async send(revision: number, draft: ComposerDraft, post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    // One send at a time: a second click while one runs must never post the batches again.
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      this.draft = draft;
+      await this.drafts.save(draft);
+      // Analyse exactly the text being sent, even if a debounced change has not arrived yet.
+      this.session.update(revision, draft.destinations, this.regionFor(draft));
+      await sendFromComposer(draft, { deps: this.deps, analysis: this.session.current(), analysisProblem: this.session.summary().problem, post });
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private editorToLoadFrom(): vscode.TextEditor | undefined {
+    const visible = vscode.window.visibleTextEditors;
+    if (this.lastEditor && !this.lastEditor.document.isClosed) return this.lastEditor;
+    return visible[0];
+  }
+
+  /** National numbers are read in the profile's region, else the setting's; none means international only. */
+  private regionFor(draft: ComposerDraft): RegionChoice {
+    const profileRegion = draft.profileId ? this.deps.profiles.get(draft.profileId)?.defaultRegion : undefined;
+    if (profileRegion) return { region: profileRegion, source: 'profile' };
+    const setting = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.defaultRegion, '').trim().toUpperCase();
+    return setting ? { region: setting, source: 'setting' } : {};
+  }
+
+  private profileSummaries(): { profiles: ProfileSummary[]; activeProfileId: string } {
+    return { profiles: this.deps.profiles.list().map(toProfileSummary), activeProfileId: this.deps.profiles.active().id };
+  }
+
+  private async profilesChanged(): Promise<void> {
+    const panel = this.openPanel();
+    if (!panel) return;
+    await panel.post({ type: 'profiles', ...this.profileSummaries() });
+    await this.reanalyse();
+  }
+
+  /** The region may have changed under the same text: analyse again at the current revision. */
+  private async reanalyse(): Promise<void> {
+    const panel = this.openPanel();
+    if (!panel || !this.draft) return;
+    const summary = this.session.update(this.session.currentRevision(), this.draft.destinations, this.regionFor(this.draft));
+    if (summary) await panel.post({ type: 'analysis', summary });
+  }
+
+  private openPanel(): ComposerPanel | undefined {
+    return ComposerPanel.open;
+  }
+
+  disposePanel(): void {
+    this.session = new DestinationSession();
+  }
+
+  dispose(): void {
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

@@ -1,0 +1,68 @@
+import type { DestinationAnalysis } from '../core/destinations/types';
+import type { ComposerDraft, HostToWebview, SendOutcome } from '../protocol/composerProtocol';
+import { buildSendInput } from './buildSendInput';
+import type { ComposerDeps } from './composerDeps';
+import { confirmSend } from './confirmSend';
+
+export interface SendContext {
+  deps: ComposerDeps;
+  analysis: DestinationAnalysis | undefined;
+  analysisProblem: string | undefined;
+  post(message: HostToWebview): Promise<void>;
+}
+
+/**
+ * One click of Send: validate, confirm (any profile but the sandbox), then hand over to the send
+ * service. Every path ends with exactly one message the webview waits for: fieldErrors,
+ * sendCancelled or sendResult.
+ */
+export async function sendFromComposer(draft: ComposerDraft, context: SendContext): Promise<void> {
+  const built = buildSendInput(draft, context.analysis, context.analysisProblem);
+  const profile = draft.profileId ? context.deps.profiles.get(draft.profileId) : undefined;
+  if (!built.ok || !profile) {
+    const errors = built.ok ? [] : built.errors;
+    if (!profile && !errors.some((error) => error.field === 'profile')) {
+      errors.unshift({ field: 'profile', message: 'That profile no longer exists: choose another.' });
+    }
+    await context.post({ type: 'fieldErrors', errors });
+    return;
+  }
+  const { plan } = built;
+  if (profile.kind !== 'sandbox') {
+    const confirmed = await confirmSend({
+      profileName: profile.name,
+      profileKind: profile.kind,
+      baseUrl: profile.baseUrl,
+      destinations: plan.numbers.length,
+      skippedInvalid: plan.skippedInvalid.length,
+      skippedDuplicates: plan.skippedDuplicates,
+      text: draft.text,
+      type: draft.type,
+    });
+    if (!confirmed) {
+      await context.post({ type: 'sendCancelled' });
+      return;
+    }
+  }
+  const outcome = await context.deps
+    .send({ profile, draft, numbers: plan.numbers, skippedInvalid: plan.skippedInvalid }, (index, total) => {
+      void context.post({ type: 'sending', batch: index + 1, batches: total });
+    })
+    .catch((error: unknown) => unexpectedFailure(error));
+  await context.post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
+}
+
+// The send service reports HTTP and network failures in its outcome; this covers a failure outside
+// a request (e.g. the sandbox would not start), so the draft and the webview stay usable.
+function unexpectedFailure(error: unknown): SendOutcome {
+  return {
+    sendId: '',
+    batches: [],
+    unsentBatches: 0,
+    failure: {
+      title: 'The send stopped unexpectedly',
+      detail: error instanceof Error ? error.message : String(error),
+      nextStep: 'Your draft is kept. Check the Sends view for any request already posted before you send again.',
+    },
+  };
+}
