@@ -74,7 +74,9 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
+    // Like nginx in front of Plivo, repeated slashes are merged: the node SDK asks for `…/{auth_id}//`.
+    url.pathname = url.pathname.replace(/\/{2,}/g, '/');
     const shownPath = redactSecrets(req.url ?? '/', tokens);
     let faultKind: string | undefined;
     res.on('close', () => {
