@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { killProcessTree, trackProcessTree } from './processTree';
 import { codeServerBin } from './paths';
@@ -13,6 +13,8 @@ export interface CodeServer {
   readonly logFile: string;
   /** Environment for processes that should share its XDG folders (the browser). */
   readonly xdgEnv: Record<string, string>;
+  /** Resolves with a sentence when the server process ends, for whatever reason. */
+  readonly exited: Promise<string>;
   /** Kills the whole process tree (server, extension host, pty host, watchers). */
   stop(): Promise<void>;
 }
@@ -45,8 +47,10 @@ const USER_SETTINGS = {
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const { stateDir, port = 0, startTimeoutMs = 30_000 } = options;
   const userDataDir = join(stateDir, 'user-data');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  mkdirSync(dirname(settingsFile), { recursive: true });
+  // Only seeded: a kept state folder (npm start's) keeps what the user changed.
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(USER_SETTINGS, null, 2));
   const xdgEnv = {
     XDG_CONFIG_HOME: join(stateDir, 'xdg', 'config'),
     XDG_DATA_HOME: join(stateDir, 'xdg', 'data'),
@@ -86,13 +90,19 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   let output = '';
   let exited: string | undefined;
+  let reportExit: (reason: string) => void = () => undefined;
+  const exitedPromise = new Promise<string>((resolve) => (reportExit = resolve));
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk: Buffer) => {
       log.write(chunk);
       if (output.length < 20_000) output += chunk.toString();
     });
   }
-  child.on('exit', (code, signal) => (exited = `code-server exited (${signal ?? code}) — log: ${logFile}`));
+  child.on('exit', (code, signal) => {
+    const reason = output.includes('EADDRINUSE') ? `port ${port} is already in use` : `exit ${signal ?? code}`;
+    exited = `code-server stopped (${reason}) — log: ${logFile}`;
+    reportExit(exited);
+  });
 
   try {
     const deadline = Date.now() + startTimeoutMs;
@@ -101,7 +111,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       if (exited) throw new Error(exited);
       actualPort ??= listeningPort(output);
       if (actualPort !== undefined && (await healthy(actualPort))) {
-        return { origin: `http://127.0.0.1:${actualPort}`, port: actualPort, logFile, xdgEnv, stop };
+        return { origin: `http://127.0.0.1:${actualPort}`, port: actualPort, logFile, xdgEnv, exited: exitedPromise, stop };
       }
       await sleep(100);
     }

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -18,12 +18,13 @@ export async function findWebviewFrame(page: Page, selector: string, timeoutMs =
   throw new Error(`no frame contains ${selector} after ${timeoutMs / 1000} s (${page.frames().length} frames open)`);
 }
 
-/** Waits until `text` is part of the frame's (or page's) visible text. */
-export async function waitForText(target: Frame | Page, text: string, timeoutMs = 10_000): Promise<void> {
+/** Waits until `text` is visible in the frame, page or element; the error shows what was there instead. */
+export async function waitForText(target: Frame | Page | Locator, text: string, timeoutMs = 10_000): Promise<void> {
   try {
     await target.getByText(text).first().waitFor({ state: 'visible', timeout: timeoutMs });
   } catch {
-    const shown = await target.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+    const element = 'first' in target ? target : target.locator('body');
+    const shown = await element.innerText({ timeout: 1000 }).catch(() => '');
     throw new Error(`text ${JSON.stringify(text)} did not appear within ${timeoutMs / 1000} s; shown: ${JSON.stringify(shown.slice(0, 500))}`);
   }
 }
