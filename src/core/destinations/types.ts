@@ -66,8 +66,13 @@ export interface DestinationAnalysis {
   unique: string[];
   /** How the text was read. */
   format: 'list' | 'csv' | 'tsv';
-  /** For CSV/TSV: the header of the column that holds the numbers (or its index as text). */
+  /**
+   * For CSV/TSV: the header of the column that holds the numbers (or `column N`). For a list under a
+   * one-word header line such as `phone`: that header (the line is skipped, not analysed).
+   */
   column?: string;
+  /** Set when the text was not read as it looked, e.g. a broken CSV read as a plain list instead. */
+  note?: string;
 }
 
 export interface AnalyseOptions {
