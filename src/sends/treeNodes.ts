@@ -130,3 +130,27 @@ export function childrenOf(node: SendsNode): SendsNode[] {
       return [];
   }
 }
+
+/** The parent of a node (undefined for a send), rebuilt from its record so `reveal` works. */
+export function parentOf(node: SendsNode): SendsNode | undefined {
+  const { record } = node;
+  const send: SendNode = { kind: 'send', id: record.id, record, newest: false };
+  /** The node holding a batch's content: the batch item, or the send when it has one batch. */
+  const holderOf = (childId: string): SendsNode => {
+    const batch = record.batches.find((b) => childId.startsWith(`${batchPrefix(record, b)}/`));
+    if (!batch || record.batches.length === 1) return send;
+    return { kind: 'batch', id: batchPrefix(record, batch), record, batch };
+  };
+  switch (node.kind) {
+    case 'send':
+      return undefined;
+    case 'batch':
+      return send;
+    case 'invalidEntry': {
+      const groupId = node.id.slice(0, node.id.lastIndexOf('/'));
+      return childrenOf(holderOf(groupId)).find((n) => n.id === groupId) ?? send;
+    }
+    default:
+      return holderOf(node.id);
+  }
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { SendRecord } from '../../../src/sends/sendRecord';
 import { formatWhen, textSnippet } from '../../../src/sends/sendSummary';
 import { describeNode, STATE_ICONS } from '../../../src/sends/treeItemView';
-import { childrenOf, rootNodes, type SendsNode } from '../../../src/sends/treeNodes';
+import { childrenOf, parentOf, rootNodes, type SendsNode } from '../../../src/sends/treeNodes';
 import { batch, destination, destinations, send } from './builders';
 
 /** Every node under (and including) the given ones, depth first. */
@@ -50,6 +50,22 @@ describe('sends tree structure', () => {
     const ids = walk(rootNodes([record])).map((n) => n.id);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(walk(rootNodes([record])).map((n) => n.id), ids);
+  });
+
+  it('finds every node’s parent, so the view can reveal any item', () => {
+    const failure = { title: 'Server error', detail: 'HTTP 500', nextStep: 'Try again.' };
+    const records = [
+      send({ batches: [batch(0, destinations(2), { invalidNumbers: ['a'] })], skippedInvalid: ['b'] }),
+      send({ batches: [batch(0, destinations(2)), batch(1, [], { failure }), batch(10, destinations(1), { invalidNumbers: ['c', 'd'] })], skippedInvalid: ['e'], unsentBatches: 1 }),
+    ];
+    const parents = new Map<string, string | undefined>();
+    const visit = (node: SendsNode, parent?: SendsNode) => {
+      parents.set(node.id, parent?.id);
+      childrenOf(node).forEach((child) => visit(child, node));
+    };
+    rootNodes(records).forEach((root) => visit(root));
+    assert.ok(parents.size > 20);
+    for (const node of walk(rootNodes(records))) assert.equal(parentOf(node)?.id, parents.get(node.id), `parent of ${node.id}`);
   });
 
   it('builds a 1,000-destination batch with its items quickly', () => {
