@@ -23,3 +23,6 @@ export interface HostDriverAddress {
   port: number;
   token: string;
 }
+
+/** Set by the code-server runner: the tests entry then marks mocha's lines (see hostOutput.ts). */
+export const MARK_OUTPUT_ENV = 'BULK_MESSAGING_TEST_MARK_OUTPUT';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserSession } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { formatAutomationMessage } from './hostOutput';
-import { RUN_DIR_ENV } from './runContract';
+import { MARK_OUTPUT_ENV, RUN_DIR_ENV } from './runContract';
 import { createRunDir, projectRoot, samplesDir, testResultsDir } from './paths';
 
 
@@ -49,7 +49,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const runDir = createRunDir(options.label);
   const server = await startCodeServer({
     stateDir: runDir,
-    env: { [RUN_DIR_ENV]: runDir, ...options.env },
+    env: { [RUN_DIR_ENV]: runDir, [MARK_OUTPUT_ENV]: '1', ...options.env },
   });
   let browser: BrowserSession | undefined;
   try {

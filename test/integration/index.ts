@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 import { TEST_OUTPUT_MARK } from '../harness/hostOutput';
-import { INTEGRATION_RESULTS_FILE, RUN_DIR_ENV, type IntegrationResults } from '../harness/runContract';
+import { INTEGRATION_RESULTS_FILE, MARK_OUTPUT_ENV, RUN_DIR_ENV, type IntegrationResults } from '../harness/runContract';
 
 /** Called by VS Code; rejecting makes the workbench report a non-zero exit. */
 export async function run(): Promise<void> {
-  // The reporter's lines reach the runner through the workbench log; the mark sets them apart.
-  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(TEST_OUTPUT_MARK + format(...args));
+  if (process.env[MARK_OUTPUT_ENV]) {
+    // In code-server the reporter's lines reach the runner through the workbench log; the mark sets
+    // them apart. Desktop VS Code (test:desktop) prints them to its own stdout as they are.
+    Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(TEST_OUTPUT_MARK + format(...args));
+  }
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20_000, grep: process.env.MOCHA_GREP });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   const results: IntegrationResults = { passed: 0, failed: 0, pending: 0, failures: [] };
