@@ -93,12 +93,12 @@ export class SendHistory implements vscode.Disposable {
     return this.commit();
   }
 
-  /** Replaces the stored send with the same id; false (nothing written) when it is gone, e.g. deleted. */
-  update(record: SendRecord): Promise<boolean> {
+  /** Replaces the stored send with the same id; does nothing when it is gone (the user deleted it meanwhile). */
+  update(record: SendRecord): Promise<void> {
     const index = this.sends.findIndex((send) => send.id === record.id);
-    if (index < 0) return Promise.resolve(false);
+    if (index < 0) return Promise.resolve();
     this.sends[index] = record;
-    return this.commit().then(() => true);
+    return this.commit();
   }
 
   /**

@@ -26,11 +26,17 @@ export function countSend(record: SendRecord): SendCounts {
     if (batch.failure) counts.failedBatches += 1;
     for (const destination of batch.destinations) {
       counts.destinations += 1;
-      counts.byState[destination.state] += 1;
+      // Refused numbers are counted once, as invalid, not also as failed messages.
+      if (!isRefused(destination)) counts.byState[destination.state] += 1;
       if (destination.uuid) counts.uuids += 1;
     }
   }
   return counts;
+}
+
+/** The send service marks numbers the API listed in `invalid_number` with the error code 'invalid'. */
+export function isRefused(destination: DestinationRecord): boolean {
+  return !destination.uuid && destination.errorCode === 'invalid';
 }
 
 /** "2 delivered · 1 failed · 3 invalid": only the non-zero parts, in STATE_ORDER. */

@@ -3,7 +3,7 @@
 // `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), `destination` + `:uuid`.
 import { describeErrorCode, isErrorCode } from './errorCodes';
 import type { DeliveryState, DestinationRecord } from './sendRecord';
-import { countSend, countsText, formatWhen, stateLabel, textSnippet, type SendCounts } from './sendSummary';
+import { countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
 import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, SendNode, SendsNode } from './treeNodes';
 
 /** A codicon id and an optional theme colour id. */
@@ -108,6 +108,7 @@ function batchView(node: BatchNode): ItemView {
 
 /** "failed · error 30 (spam detected)": state, then the error code, then a failed status read. */
 export function destinationDescription(destination: DestinationRecord): string {
+  if (isRefused(destination)) return 'refused: invalid number';
   const parts: string[] = [destination.uuid ? stateLabel(destination.state) : 'no UUID'];
   if (isErrorCode(destination.errorCode)) parts.push(`error ${describeErrorCode(destination.errorCode)}`);
   if (destination.lookupError) parts.push(destination.lookupError);
@@ -122,12 +123,13 @@ function destinationView(node: DestinationNode): ItemView {
     tooltip: lines(
       `**${escapeMarkdown(d.number)}** · ${stateLabel(d.state)}`,
       d.uuid ? `UUID: \`${d.uuid}\`` : 'No UUID: no message was created for this number.',
-      isErrorCode(d.errorCode) && `Error code: ${escapeMarkdown(describeErrorCode(d.errorCode))}`,
+      isRefused(d) && 'The API listed this number in `invalid_number`.',
+      !isRefused(d) && isErrorCode(d.errorCode) && `Error code: ${escapeMarkdown(describeErrorCode(d.errorCode))}`,
       d.units !== undefined && `Units: ${d.units}`,
       d.updatedAt && `Status read: ${escapeMarkdown(new Date(d.updatedAt).toLocaleString())}`,
       d.lookupError && `Last status read failed: ${escapeMarkdown(d.lookupError)}`,
     ),
-    icon: d.lookupError && d.state === 'unknown' ? LOOKUP_FAILED_ICON : STATE_ICONS[d.state],
+    icon: isRefused(d) ? INVALID_ICON : d.lookupError && d.state === 'unknown' ? LOOKUP_FAILED_ICON : STATE_ICONS[d.state],
     contextValue: d.uuid ? 'destination:uuid' : 'destination',
     collapsible: 'none',
   };

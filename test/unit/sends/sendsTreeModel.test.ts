@@ -123,6 +123,17 @@ describe('sends tree items', () => {
     assert.match(views[0].tooltip, /UUID: `[0-9a-f-]+`/);
   });
 
+  it('shows a number the API refused as invalid, counted once', () => {
+    // The send service keeps refused numbers in place with the code 'invalid' and lists them in invalidNumbers.
+    const refused = { number: '+1415', state: 'failed' as const, errorCode: 'invalid' };
+    const record = send({ batches: [batch(0, [destination('+14155550001', 'delivered'), refused], { invalidNumbers: ['1415'] })] });
+    const [, refusedNode] = childrenOf(rootOf(record));
+    const view = describeNode(refusedNode);
+    assert.equal(view.description, 'refused: invalid number');
+    assert.equal(view.icon.id, 'circle-slash');
+    assert.equal(describeNode(rootOf(record)).description, 'Local sandbox · 1 delivered · 1 invalid');
+  });
+
   it('shows a failed status read beside the last known state', () => {
     const record = send({ batches: [batch(0, [destination('+14155550001', 'unknown', { lookupError: 'not found (404)', lookupStatus: 404 })])] });
     const [node] = childrenOf(rootOf(record));

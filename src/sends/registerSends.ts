@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { Commands, Views } from '../constants';
+import { resolveConnection } from '../profiles/connection';
+import type { ProfileStore } from '../profiles/profileStore';
+import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { NodeArgument, SendsCommandContext } from './commandContext';
+import { copyResponse, copyUuids } from './copyCommands';
+import { clearSends, deleteSend } from './deleteCommands';
+import { SendHistory } from './historyStore';
+import { MESSAGE_DETAILS_SCHEME, MessageDetailsProvider, openMessageDetails } from './messageDetails';
+import { refreshStatus } from './refreshCommand';
+import { reopenInComposer } from './reopenInComposer';
+import type { SendRecord } from './sendRecord';
+import { SendsTreeProvider } from './sendsTree';
+import { AutoRefresher } from './status/autoRefresher';
+import { type AccountConnection, StatusRefreshService } from './status/statusRefreshService';
+import type { SendsNode } from './treeNodes';
+
+/** What the Sends view needs from the rest of the extension. */
+export interface SendsDependencies {
+  profiles: ProfileStore;
+  sandbox: EmbeddedSandbox;
+}
+
+/**
+ * Creates the sends history, the Sends view, its commands, the message-details documents and the
+ * sandbox auto-refresh; everything is disposed with the extension. Returns the history, which the
+ * send service records into (`add`, `update`).
+ */
+export function registerSends(context: vscode.ExtensionContext, deps: SendsDependencies): SendHistory {
+  const history = new SendHistory(context.globalState);
+  const tree = new SendsTreeProvider(history);
+  const view = vscode.window.createTreeView<SendsNode>(Views.sends, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+
+  const connect = async (record: SendRecord): Promise<AccountConnection | undefined> => {
+    const profile = deps.profiles.get(record.profileId);
+    if (!profile) throw new Error(`The profile "${record.profileName}" that made this send no longer exists, so its statuses cannot be read.`);
+    return resolveConnection(profile, deps.profiles, deps.sandbox);
+  };
+  const service = new StatusRefreshService(history, { connect });
+  // Bound to the view: disposing the view's subscriptions ends the timer too.
+  const auto = new AutoRefresher(history, (targets, run) => service.refresh(targets, run));
+  const details = new MessageDetailsProvider();
+  const ctx: SendsCommandContext = { history, tree, view, service, auto, connect };
+
+  const command = (id: string, run: (arg?: NodeArgument, selected?: readonly unknown[]) => unknown) =>
+    vscode.commands.registerCommand(id, (arg?: NodeArgument, selected?: readonly unknown[]) => run(arg, selected));
+
+  context.subscriptions.push(
+    history,
+    tree,
+    view,
+    auto,
+    details,
+    vscode.workspace.registerTextDocumentContentProvider(MESSAGE_DETAILS_SCHEME, details),
+    command(Commands.refreshSends, (arg, selected) => refreshStatus(ctx, arg, selected)),
+    command(Commands.copyUuid, (arg, selected) => copyUuids(ctx, arg, selected)),
+    command(Commands.copyAllUuids, (arg, selected) => copyUuids(ctx, arg, selected)),
+    command(Commands.copyResponse, (arg) => copyResponse(ctx, arg)),
+    command(Commands.openMessageDetails, (arg) => openMessageDetails(ctx, details, arg)),
+    command(Commands.reopenInComposer, (arg) => reopenInComposer(ctx, arg)),
+    command(Commands.deleteSend, (arg, selected) => deleteSend(ctx, arg, selected)),
+    command(Commands.clearSends, () => clearSends(ctx)),
+  );
+  return history;
+}
