@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The project folder; this file runs from out/test/harness. */
@@ -12,16 +12,20 @@ export const samplesDir = join(projectRoot, 'samples');
 /** Debian's chromium, driven by playwright-core. */
 export const chromiumPath = '/usr/bin/chromium';
 
-const KEEP_RUNS = 8;
+const KEEP_RUNS = 20;
+// Another test process may be using a recent folder at this moment; only old ones are removed.
+const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
-/** A fresh folder under .test-runs for one VS Code session; the oldest beyond a few are removed. */
+/** A fresh folder under .test-runs for one VS Code session; old ones beyond the newest 20 are removed. */
 export function createRunDir(label: string): string {
   mkdirSync(testRunsDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = join(testRunsDir, `${stamp}-${label}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const old = readdirSync(testRunsDir).sort().slice(0, -KEEP_RUNS);
-  for (const name of old) rmSync(join(testRunsDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(testRunsDir).sort().slice(0, -KEEP_RUNS)) {
+    const old = join(testRunsDir, name);
+    if (Date.now() - statSync(old).mtimeMs > PRUNE_AFTER_MS) rmSync(old, { recursive: true, force: true });
+  }
   return dir;
 }
 
