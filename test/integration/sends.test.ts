@@ -1,0 +1,215 @@
+// The Sends view's parts in the real extension host: a send to the sandbox recorded through the
+// send service's batch sender, the tree built from it with real TreeItems, a status refresh that
+// reaches `delivered` and `failed` through the sandbox's magic numbers, and history re-read from
+// storage. Then the wired commands that need no dialog.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { PlivoClient } from '../../src/core/client';
+import { Commands, StorageKeys } from '../../src/constants';
+import { startSandbox, type SandboxServer } from '../../src/sandbox';
+import { sendBatches } from '../../src/sends/batchSender';
+import { SendHistory, UNREADABLE_HISTORY_KEY, type UnreadableHistory } from '../../src/sends/historyStore';
+import type { SendRecord } from '../../src/sends/sendRecord';
+import { allUuids, mayChange } from '../../src/sends/sendSummary';
+import { SendsTreeProvider } from '../../src/sends/sendsTree';
+import { StatusRefreshService } from '../../src/sends/status/statusRefreshService';
+import type { SendsNode } from '../../src/sends/treeNodes';
+import { EXTENSION_ID } from './extensionId';
+
+/** A Memento that stores JSON, as globalState does, so what survives is what would survive a reload. */
+class JsonMemento implements vscode.Memento {
+  private readonly values = new Map<string, string>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    const stored = this.values.get(key);
+    return stored === undefined ? defaultValue : (JSON.parse(stored) as T);
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.stringify(value));
+  }
+}
+
+const DELIVERS = '+14155550401';
+const FAILS_30 = '+12015550130';
+const UNDELIVERED_70 = '+12015550170';
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+describe('Sends view (extension host)', function () {
+  this.timeout(30_000);
+  let sandbox: SandboxServer;
+  let client: PlivoClient;
+  let memento: JsonMemento;
+  let history: SendHistory;
+  let tree: SendsTreeProvider;
+  let record: SendRecord;
+
+  before(async () => {
+    sandbox = await startSandbox({ messagesPerSecond: 1000, timings: { sentAfterMs: 20, deliveredAfterMs: 200 } });
+    const { authId, authToken } = sandbox.accounts[0];
+    client = new PlivoClient({ authId, authToken, baseUrl: sandbox.baseUrl });
+    memento = new JsonMemento();
+    history = new SendHistory(memento, { warn: (message) => assert.fail(`unexpected warning: ${message}`) });
+    tree = new SendsTreeProvider(history, 0);
+    let added = false;
+    record = await sendBatches(
+      client,
+      {
+        draft: { sender: { kind: 'src', value: '14155550100' }, text: 'Integration hello', destinations: '', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
+        profile: { id: 'local-sandbox', name: 'Local sandbox', isSandbox: true },
+        numbers: [DELIVERS, FAILS_30, UNDELIVERED_70],
+        skippedInvalid: ['not-a-number'],
+      },
+      {
+        isCancelled: () => false,
+        onProgress: async (partial) => {
+          await (added ? history.update(partial) : history.add(partial));
+          added = true;
+        },
+      },
+    );
+  });
+
+  after(async () => {
+    tree?.dispose();
+    history?.dispose();
+    await client?.close();
+    await sandbox?.close();
+  });
+
+  it('shows the send with one item per destination and its skipped entry', () => {
+    const [sendNode] = tree.getChildren();
+    const sendItem = tree.getTreeItem(sendNode);
+    assert.match(label(sendItem), /Integration hello/);
+    assert.equal(sendItem.contextValue, 'send:uuids:response');
+    assert.equal(sendItem.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const children = tree.getChildren(sendNode);
+    const items = children.map((node) => tree.getTreeItem(node));
+    assert.deepEqual(items.map(label), [DELIVERS, FAILS_30, UNDELIVERED_70, 'Skipped locally: 1']);
+    for (const item of items.slice(0, 3)) {
+      assert.equal(item.contextValue, 'destination:uuid');
+      assert.equal(item.description, 'queued');
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'clock');
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    }
+  });
+
+  it('refreshes statuses until delivered, failed and undelivered, with error meanings in the tree', async () => {
+    const service = new StatusRefreshService(history, { connect: async () => ({ baseUrl: sandbox.baseUrl, ...sandbox.accounts[0] }) });
+    const redraws: unknown[] = [];
+    const subscription = tree.onDidChangeTreeData((node) => redraws.push(node));
+    try {
+      for (let round = 0; round < 50 && record.batches[0].destinations.some(mayChange); round++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const report = await service.refresh([{ sendId: record.id, uuids: allUuids(record) }]);
+        assert.deepEqual(report.problems, []);
+      }
+      // Redraws are coalesced on a timer: give the last one its turn.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      subscription.dispose();
+    }
+    assert.ok(redraws.length > 0, 'the view was told to redraw');
+    const [sendNode] = tree.getChildren();
+    const items = tree.getChildren(sendNode).slice(0, 3).map((node) => tree.getTreeItem(node));
+    assert.deepEqual(items.map((i) => i.description), ['delivered', 'failed · error 30 (spam detected)', 'undelivered · error 70 (destination permanently unavailable)']);
+    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['pass', 'error', 'warning']);
+  });
+
+  it('keeps the history when the store is read again from storage', () => {
+    const reread = new SendHistory(memento, { warn: (message) => assert.fail(message) });
+    try {
+      const [again] = reread.list();
+      assert.equal(again.id, record.id);
+      assert.deepEqual(again.batches[0].destinations.map((d) => [d.number, d.state, d.errorCode]), [
+        [DELIVERS, 'delivered', '000'],
+        [FAILS_30, 'failed', '30'],
+        [UNDELIVERED_70, 'undelivered', '70'],
+      ]);
+      assert.deepEqual(again.skippedInvalid, ['not-a-number']);
+    } finally {
+      reread.dispose();
+    }
+  });
+
+  it('keeps unreadable history aside, warns, and never deletes it when new sends arrive', async () => {
+    const damaged = new JsonMemento();
+    const raw = { schemaVersion: 99, sends: [{ id: 'from-the-future' }] };
+    await damaged.update(StorageKeys.history, raw);
+    const warnings: string[] = [];
+    const store = new SendHistory(damaged, { warn: (message) => warnings.push(message) });
+    try {
+      assert.equal(store.list().length, 0);
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /kept aside, not deleted/);
+      await store.add({ ...record, id: 'after-the-failure' });
+      await store.flush();
+      const aside = damaged.get<UnreadableHistory[]>(UNREADABLE_HISTORY_KEY);
+      assert.deepEqual(aside?.map((entry) => entry.value), [raw]);
+      assert.match(aside?.[0].reason ?? '', /newer version/);
+      assert.deepEqual(new SendHistory(damaged, { warn: () => undefined }).list().map((s) => s.id), ['after-the-failure']);
+    } finally {
+      store.dispose();
+    }
+  });
+
+  it('bounds the stored history to the newest sends', async () => {
+    const bounded = new SendHistory(new JsonMemento(), { limits: { maxSends: 3, maxEntries: 100 }, warn: (message) => assert.fail(message) });
+    try {
+      for (let i = 0; i < 5; i++) await bounded.add({ ...record, id: `send-${i}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() });
+      assert.deepEqual(bounded.list().map((s) => s.id), ['send-4', 'send-3', 'send-2']);
+      assert.equal(await bounded.remove('send-3'), true);
+      await bounded.clear();
+      assert.equal(bounded.list().length, 0);
+    } finally {
+      bounded.dispose();
+    }
+  });
+
+  describe('wired commands', () => {
+    before(async function () {
+      await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+      const registered = await vscode.commands.getCommands(true);
+      // Until extension.ts calls registerSends these cannot run; say so instead of failing.
+      if (!registered.includes(Commands.copyAllUuids)) this.skip();
+    });
+
+    const node = (): SendsNode => tree.getChildren()[0];
+
+    it('copies all UUIDs of a send, one per line, and one destination’s UUID', async () => {
+      await vscode.commands.executeCommand(Commands.copyAllUuids, node());
+      assert.equal(await vscode.env.clipboard.readText(), allUuids(record).join('\n'));
+      const [firstDestination] = tree.getChildren(node());
+      await vscode.commands.executeCommand(Commands.copyUuid, firstDestination);
+      assert.equal(await vscode.env.clipboard.readText(), record.batches[0].destinations[0].uuid);
+    });
+
+    it('copies the response JSON as the API returned it', async () => {
+      await vscode.commands.executeCommand(Commands.copyResponse, node());
+      const copied = JSON.parse(await vscode.env.clipboard.readText());
+      assert.deepEqual(copied.message_uuid, allUuids(record));
+    });
+
+    it('opens message details as a read-only JSON document even when the API cannot be read', async () => {
+      // A send whose profile is unknown to the extension: the details fall back to the history.
+      const orphan: SendsNode = { ...tree.getChildren(node())[1], record: { ...record, profileId: 'no-such-profile' } } as SendsNode;
+      await vscode.commands.executeCommand(Commands.openMessageDetails, orphan);
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      assert.equal(editor.document.uri.scheme, 'bulk-messaging-message');
+      assert.equal(editor.document.languageId, 'json');
+      const shown = JSON.parse(editor.document.getText());
+      assert.equal(shown.message_uuid, record.batches[0].destinations[1].uuid);
+      assert.equal(shown.message_state, 'failed');
+      assert.match(shown.note, /no longer exists/);
+      assert.ok(!editor.document.getText().includes(sandbox.accounts[0].authToken));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+});
