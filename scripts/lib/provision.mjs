@@ -22,14 +22,18 @@ export function ensureProvisioned({ log = console.log } = {}) {
   if (isProvisioned()) return readMarker();
   const started = Date.now();
   ensureAptPackages(log);
-  installCodeServer(log);
+  if (!codeServerInstalled()) installCodeServer(log);
   log(`provision: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return readMarker();
 }
 
 function isProvisioned() {
+  return codeServerInstalled() && existsSync(chromiumPath);
+}
+
+function codeServerInstalled() {
   const marker = readMarker();
-  return marker?.version === CODE_SERVER_VERSION && existsSync(marker.bin) && existsSync(chromiumPath);
+  return marker?.version === CODE_SERVER_VERSION && existsSync(marker.bin);
 }
 
 function readMarker() {
@@ -86,7 +90,11 @@ function installCodeServer(log) {
   const bin = join(codeServerDir, 'node_modules', '.bin', 'code-server');
   if (result.status !== 0 || !existsSync(bin)) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-    throw new Error(`code-server install failed (exit ${result.status}); full log: ${logFile}\n${tail}`);
+    throw new Error(
+      `code-server install failed (exit ${result.status}); full log: ${logFile}\n${tail}\n` +
+        'If the log shows a ripgrep download, RIPGREP in scripts/lib/provision.mjs no longer matches ' +
+        "code-server's lib/vscode/npm-shrinkwrap.json.",
+    );
   }
   rmSync(tmpDir, { recursive: true, force: true });
   writeFileSync(markerFile, JSON.stringify({ version: CODE_SERVER_VERSION, bin }, null, 2));
