@@ -100,8 +100,10 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
     process.stderr.write(`bulk-messaging sandbox: ${message}\n`);
     return 1;
   }
+  // Listen before printing: whoever reads the banner may signal at once.
+  const stop = nextSignal();
   process.stdout.write(banner(sandbox, parsed.mps));
-  const signal = await nextSignal();
+  const signal = await stop;
   process.stdout.write(`\n${signal} received: stopping…\n`);
   await sandbox.close();
   process.stdout.write('Sandbox stopped.\n');

@@ -40,9 +40,10 @@ export class DeliverySimulator {
 
   /** Lets go of messages the store has evicted. */
   dropEvicted(): void {
-    for (const fifo of [this.queued, this.awaitingReceipt, this.awaitingSlowReceipt]) {
-      while (fifo.peek()?.evicted) fifo.shift();
-    }
+    // Runs once per eviction (a thousand times per full bulk send): no allocation here.
+    while (this.queued.peek()?.evicted) this.queued.shift();
+    while (this.awaitingReceipt.peek()?.evicted) this.awaitingReceipt.shift();
+    while (this.awaitingSlowReceipt.peek()?.evicted) this.awaitingSlowReceipt.shift();
   }
 
   /** Stops the timer and forgets everything in flight. */

@@ -14,15 +14,25 @@ export type DestinationsResult =
   | { ok: true; valid: ValidDestination[]; invalid: string[] }
   | { ok: false; error: string };
 
-// Bulk senders reuse the same lists; remembering readings keeps a 1,000-number request cheap.
-const CACHE_LIMIT = 20_000;
-const cache = new Map<string, PlivoDstReading>();
+/** One entry as read once: its dedupe key, and the message target or the sanitised text. */
+interface Reading {
+  key: string;
+  valid?: ValidDestination;
+  sanitised: string;
+}
 
-function read(raw: string): PlivoDstReading {
+// Bulk senders reuse the same lists; remembering readings keeps a repeated 1,000-number send cheap.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, Reading>();
+
+function read(raw: string): Reading {
   let reading = cache.get(raw);
   if (!reading) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    reading = readPlivoDst(raw);
+    const plivo: PlivoDstReading = readPlivoDst(raw);
+    reading = plivo.ok
+      ? { key: plivo.e164, valid: { digits: plivo.e164.replace(/^\+/, ''), country: plivo.country }, sanitised: plivo.sanitised }
+      : { key: `invalid:${plivo.sanitised}`, sanitised: plivo.sanitised };
     cache.set(raw, reading);
   }
   return reading;
@@ -37,16 +47,15 @@ export function readDestinations(dst: string): DestinationsResult {
   const valid: ValidDestination[] = [];
   const invalid: string[] = [];
   const seen = new Set<string>();
-  let lastInvalid: PlivoDstReading | undefined;
+  let lastInvalid: Reading | undefined;
   for (const raw of entries) {
     const reading = read(raw);
-    const key = reading.ok ? reading.e164 : `invalid:${reading.sanitised}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(reading.key)) continue;
+    seen.add(reading.key);
     if (seen.size > MAX_UNIQUE_DESTINATIONS) {
       return { ok: false, error: `too many destination numbers: at most ${MAX_UNIQUE_DESTINATIONS} unique numbers per request` };
     }
-    if (reading.ok) valid.push({ digits: reading.e164.replace(/^\+/, ''), country: reading.country });
+    if (reading.valid) valid.push(reading.valid);
     else {
       invalid.push(raw);
       lastInvalid = reading;

@@ -6,6 +6,7 @@ import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import type { FaultSpec } from './faults';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { redactSecrets } from './redact';
+import type { RequestLogEntry } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
 import { allowedMethods, matchRoute, replyError, type ApiRequest, type RouteMatch } from './routes';
 import { handleSend } from './sendRoute';
@@ -79,7 +80,9 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     url.pathname = url.pathname.replace(/\/{2,}/g, '/');
     const shownPath = redactSecrets(req.url ?? '/', tokens);
     let faultKind: string | undefined;
+    let entry: RequestLogEntry | undefined;
     res.on('close', () => {
+      if (entry && res.headersSent) entry.status = res.statusCode;
       if (!log) return;
       const status = res.headersSent ? String(res.statusCode) : faultKind === 'connection-reset' ? 'reset' : 'no response';
       const ms = (performance.now() - started).toFixed(1);
@@ -100,10 +103,7 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     }
 
     const match = matchRoute(url.pathname);
-    const entry = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
-    res.on('close', () => {
-      if (res.headersSent) entry.status = res.statusCode;
-    });
+    entry = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
     if (!body.ok) return tooLarge();
 
     const fault = state.faults.take(method, url.pathname);

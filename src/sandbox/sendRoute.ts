@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readDestinations } from './destinations';
 import { outcomeFor } from './magicNumbers';
 import type { StoredMessage } from './messageStore';
@@ -11,7 +10,7 @@ const POWERPACK_NUMBER = '12015550000';
 
 function newMessage(api: ApiRequest, request: SendRequest, to: string, country: string | undefined, now: number): StoredMessage {
   return {
-    uuid: randomUUID(),
+    uuid: '', // given by the store
     authId: api.account.authId,
     from: request.src ?? POWERPACK_NUMBER,
     to,

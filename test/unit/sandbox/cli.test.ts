@@ -25,7 +25,9 @@ function runCli(args: string[]): Cli {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-describe('bulk-messaging sandbox (CLI)', () => {
+describe('bulk-messaging sandbox (CLI)', function () {
+  // Child processes start slowly on a busy machine; the work itself is quick.
+  this.timeout(30_000);
   const started: Cli[] = [];
   after(() => {
     for (const cli of started) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
@@ -34,7 +36,7 @@ describe('bulk-messaging sandbox (CLI)', () => {
   it('prints URL and credentials, logs each request on one line, stops on SIGINT', async () => {
     const cli = runCli(['--port', '0', '--auth-id', 'MACLITEST00000000000', '--auth-token', 'cli-secret-token', '--mps', '50']);
     started.push(cli);
-    const baseUrl = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1], 5000, 'the banner');
+    const baseUrl = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1], 15_000, 'the banner');
     assert.match(cli.stdout(), /Auth ID: +MACLITEST00000000000/);
     assert.match(cli.stdout(), /Auth token: +cli-secret-token/);
     assert.match(cli.stdout(), /50 messages\/s/);
@@ -56,7 +58,7 @@ describe('bulk-messaging sandbox (CLI)', () => {
   it('stops on SIGTERM too', async () => {
     const cli = runCli(['--port', '0']);
     started.push(cli);
-    await waitFor(() => /running at/.exec(cli.stdout())?.[0], 5000, 'the banner');
+    await waitFor(() => /running at/.exec(cli.stdout())?.[0], 15_000, 'the banner');
     assert.match(cli.stdout(), /Auth ID: +MA[A-Z0-9]{18}/);
     cli.child.kill('SIGTERM');
     assert.equal(await cli.exited, 0);
@@ -80,7 +82,7 @@ describe('bulk-messaging sandbox (CLI)', () => {
   it('a port in use exits 1 with advice', async () => {
     const first = runCli(['--port', '0']);
     started.push(first);
-    const port = await waitFor(() => /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(first.stdout())?.[1], 5000, 'the banner');
+    const port = await waitFor(() => /running at http:\/\/127\.0\.0\.1:(\d+)/.exec(first.stdout())?.[1], 15_000, 'the banner');
     const second = runCli(['--port', port]);
     started.push(second);
     assert.equal(await second.exited, 1);
