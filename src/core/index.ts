@@ -5,3 +5,5 @@ export { FIXED_LINE_WARNING } from './destinations/analysisBuilder';
 export { readPlivoDst, PLIVO_MAX_DST_DIGITS, type PlivoDstReading } from './destinations/plivoDst';
 export { toDstParam, toBatches, MAX_DESTINATIONS_PER_REQUEST } from './destinations/wireForm';
 export * from './segments';
+/** `us` → `US` when libphonenumber knows the region, else undefined. */
+export { knownRegion } from './destinations/phoneMetadata';

@@ -2,7 +2,7 @@ import { CsvError } from 'csv-parse/sync';
 import { AnalysisBuilder } from './analysisBuilder';
 import { NumberReader } from './numberReader';
 import { LineCounter } from './sourceOffsets';
-import { readColumnCells } from './tableCells';
+import { readColumnCells, TablePositionError } from './tableCells';
 import { detectLayout } from './tableLayout';
 import { tokenizeList, type TextRange } from './tokenizeList';
 import type { AnalyseOptions, DestinationAnalysis } from './types';
@@ -26,7 +26,7 @@ export function analyseDestinations(text: string, options: AnalyseOptions = {}):
       });
       return builder.finish(layout.format, layout.header);
     } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
+      if (!(error instanceof CsvError) && !(error instanceof TablePositionError)) throw error;
       // A broken table (e.g. a quote never closed) is still worth checking: read it as a plain list.
       const builder = new AnalysisBuilder(text, reader);
       const note = `Could not read the ${layout.format.toUpperCase()} table (${error.message}); read it as a plain list instead.`;

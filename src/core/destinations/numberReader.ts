@@ -92,10 +92,10 @@ export class NumberReader {
     }
     if (internationalValid !== undefined) return validReading(internationalValid, false);
 
-    const nationalReason = `${invalidReason(digits, region, national)} as a ${region} number`;
+    const nationalReason = invalidReason(digits, region, national);
     if (startsWithZero) return { valid: false, reason: nationalReason };
     const internationalReason = invalidReason(`+${digits}`, undefined, asInternational);
-    return { valid: false, reason: `${nationalReason}; ${internationalReason} as international digits` };
+    return { valid: false, reason: `${nationalReason}; as international digits: ${internationalReason}` };
   }
 }
 
