@@ -8,7 +8,7 @@ import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { redactSecrets } from './redact';
 import type { RequestLogEntry } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
-import { allowedMethods, matchRoute, replyError, type ApiRequest, type RouteMatch } from './routes';
+import { allowedMethods, matchRoute, replyError, type ApiRequest } from './routes';
 import { handleSend } from './sendRoute';
 import type { SandboxState } from './state';
 
@@ -86,7 +86,11 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
       if (!log) return;
       const status = res.headersSent ? String(res.statusCode) : faultKind === 'connection-reset' ? 'reset' : 'no response';
       const ms = (performance.now() - started).toFixed(1);
-      log(`${new Date().toISOString()} ${method} ${shownPath} ${status} ${ms}ms${faultKind ? ` fault=${faultKind}` : ''}`);
+      try {
+        log(`${new Date().toISOString()} ${method} ${shownPath} ${status} ${ms}ms${faultKind ? ` fault=${faultKind}` : ''}`);
+      } catch {
+        // A failing log hook must not take the sandbox down.
+      }
     });
 
     const body = await readBody(req, state.options.maxBodyBytes);
@@ -119,23 +123,15 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
       }
     }
 
+    const truncate = fault?.kind === 'truncated-json';
     const auth = authenticate(req.headers.authorization, state.accountsById, ACCOUNT_PATH.exec(url.pathname)?.[1]);
-    if (!auth.ok) return sendJson(res, 401, auth.body, { truncate: fault?.kind === 'truncated-json' });
-    const api: ApiRequest = {
-      state,
-      req,
-      res,
-      url,
-      params: {},
-      account: auth.account,
-      match: match as RouteMatch,
-      truncate: fault?.kind === 'truncated-json',
-    };
+    if (!auth.ok) return sendJson(res, 401, auth.body, { truncate });
     const wait = state.rateLimiter.take(auth.account.authId);
-    if (wait > 0) return replyError(api, 429, 'too many requests', { 'retry-after': String(wait) });
-    if (!match) return replyError(api, 404, 'not found');
+    if (wait > 0) return sendError(res, 429, 'too many requests', { truncate, headers: { 'retry-after': String(wait) } });
+    if (!match) return sendError(res, 404, 'not found', { truncate });
     const methods = allowedMethods(match.name);
-    if (!methods.includes(method)) return replyError(api, 405, 'method not allowed', { allow: methods.join(', ') });
+    if (!methods.includes(method)) return sendError(res, 405, 'method not allowed', { truncate, headers: { allow: methods.join(', ') } });
+    const api: ApiRequest = { state, req, res, url, params: {}, account: auth.account, match, truncate };
     if (method === 'POST') {
       const parsed = parseParams(body.text, req.headers['content-type']);
       if (!parsed.ok) return replyError(api, 400, parsed.error);
