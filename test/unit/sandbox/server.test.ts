@@ -61,6 +61,20 @@ describe('sandbox server lifecycle', () => {
     }
   });
 
+  it('a log hook that throws does not break the sandbox', async () => {
+    const sandbox = await startFast({
+      log: () => {
+        throw new Error('log sink is broken');
+      },
+    });
+    try {
+      assert.equal((await send(sandbox, { dst: '14155551111' })).status, 202);
+      assert.equal((await call(sandbox, 'GET', accountPath(sandbox))).status, 200);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('close lets an in-flight request finish, then refuses new connections', async () => {
     const sandbox = await startFast();
     const account = sandbox.accounts[0];
