@@ -63,8 +63,9 @@ function sendView(node: SendNode, now: Date): ItemView {
   const sender = record.draft.sender.value ? `${record.draft.sender.kind} ${record.draft.sender.value}` : undefined;
   const batches = record.batches.length + record.unsentBatches;
   return {
-    label: `${formatWhen(record.createdAt, now)} · ${textSnippet(record.draft.text)}`,
-    description: `${record.profileName} · ${countsText(counts)}`,
+    // Sidebars are narrow: the text names the send, then time and counts come before the profile.
+    label: textSnippet(record.draft.text, 28),
+    description: `${formatWhen(record.createdAt, now)} · ${countsText(counts)} · ${record.profileName}`,
     tooltip: lines(
       `**${escapeMarkdown(new Date(record.createdAt).toLocaleString())}** · ${escapeMarkdown(record.profileName)}${record.isSandbox ? ' (sandbox)' : ''}`,
       `Text: ${escapeMarkdown(textSnippet(record.draft.text, 200))}`,
@@ -91,7 +92,7 @@ function batchView(node: BatchNode): ItemView {
   ].filter((f): f is string => typeof f === 'string');
   return {
     label: `Batch ${position} of ${record.batches.length + record.unsentBatches}`,
-    description: batch.failure ? `failed: ${batch.failure.title}` : facts.join(' · '),
+    description: batch.failure ? `failed: ${batch.failure.title}` : `${countsText(counts)}${batch.status !== undefined ? ` · HTTP ${batch.status}` : ''}`,
     tooltip: lines(
       `**Batch ${position}** · ${batch.destinations.length} destinations`,
       facts.join(' · '),

@@ -85,7 +85,8 @@ describe('Sends view (extension host)', function () {
   it('shows the send with one item per destination and its skipped entry', () => {
     const [sendNode] = tree.getChildren();
     const sendItem = tree.getTreeItem(sendNode);
-    assert.match(label(sendItem), /Integration hello/);
+    assert.equal(label(sendItem), 'Integration hello');
+    assert.match(String(sendItem.description), /3 queued · 1 invalid · Local sandbox$/);
     assert.equal(sendItem.contextValue, 'send:uuids:response');
     assert.equal(sendItem.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     const children = tree.getChildren(sendNode);
