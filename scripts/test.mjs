@@ -31,6 +31,9 @@ if (unknown.length > 0) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+/** "N passed, N failed" plus ", N skipped" when some were. */
+const summary = (r) => `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
 const empty = [];
 for (const name of names) {
   console.log(`\n=== ${name} tests ===`);
@@ -43,11 +46,12 @@ for (const name of names) {
     result = { passed: 0, failed: 1 };
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${name}: ${result.passed} passed, ${result.failed} failed (${seconds} s)`);
+  console.log(`${name}: ${summary(result)} (${seconds} s)`);
   if (result.passed + result.failed === 0) empty.push(name);
   passed += result.passed;
   failed += result.failed;
+  skipped += result.skipped ?? 0;
 }
 if (empty.length > 0) console.error(`\nNo test ran in: ${empty.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${summary({ passed, failed, skipped })}`);
 process.exit(failed > 0 || empty.length > 0 ? 1 : 0);

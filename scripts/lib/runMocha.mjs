@@ -6,7 +6,11 @@ export function runMocha(files, { timeout = 10000, grep } = {}) {
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
-      resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 });
+      resolve({
+        passed: runner.stats?.passes ?? 0,
+        failed: runner.stats?.failures ?? 0,
+        skipped: runner.stats?.pending ?? 0,
+      });
     });
   });
 }

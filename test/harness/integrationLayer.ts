@@ -12,6 +12,7 @@ const DEFAULT_TIMEOUT_MS = 180_000;
 export interface LayerCounts {
   passed: number;
   failed: number;
+  skipped?: number;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function runIntegrationLayer(timeoutMs = Number(process.env.BULK_ME
     }
     for (const failure of results.failures) console.error(`  FAILED ${failure.title}: ${failure.error}`);
     // A non-zero exit with no failing test (e.g. the entry threw before mocha) is still a failure.
-    return { passed: results.passed, failed: results.failed || (outcome === 0 ? 0 : 1) };
+    return { passed: results.passed, failed: results.failed || (outcome === 0 ? 0 : 1), skipped: results.pending };
   } finally {
     await workbench.stop();
   }

@@ -26,11 +26,10 @@ describe('contributed commands', () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
 
-  if (contributed.length === 0) {
-    // Before the first command lands there is nothing to check; say so instead of passing silently.
-    it.skip('package.json contributes no commands yet, so none can be checked');
-    return;
-  }
+  it('include Bulk Messaging: New Message, so the list read from package.json is the real one', () => {
+    const newMessage = contributed.find((entry) => entry.command === 'bulkMessaging.newMessage');
+    assert.ok(newMessage, `bulkMessaging.newMessage missing from ${contributed.length} contributed commands`);
+  });
 
   it('are all registered once the extension is active', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
