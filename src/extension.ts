@@ -4,6 +4,7 @@ import { OutputChannelName } from './constants';
 import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
+import { registerSends } from './sends/registerSends';
 
 let sandbox: EmbeddedSandbox | undefined;
 
@@ -12,7 +13,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel(OutputChannelName);
   context.subscriptions.push(output);
   sandbox = registerSandbox(context, output);
-  registerProfiles(context, sandbox);
+  const profiles = registerProfiles(context, sandbox);
+  registerSends(context, { profiles, sandbox });
   registerComposer(context);
 }
 

@@ -51,8 +51,3 @@ export interface SendRecord {
   /** Batches not sent because the user cancelled or an earlier batch failed. */
   unsentBatches: number;
 }
-
-/** True while any destination may still change state. */
-export function isPending(record: SendRecord): boolean {
-  return record.batches.some((batch) => batch.destinations.some((d) => d.uuid && (d.state === 'queued' || d.state === 'sent' || d.state === 'unknown')));
-}
