@@ -40,9 +40,11 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       case 'ready':
         return this.start(post);
       case 'draftChanged': {
+        // The session moves to the new revision before anything awaits, so a request that follows
+        // this message (remove, send) always finds it current.
         this.draft = message.draft;
-        await this.drafts.save(message.draft);
         const summary = this.session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
+        await this.drafts.save(message.draft);
         if (summary) await post({ type: 'analysis', summary });
         return;
       }
@@ -101,10 +103,12 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     this.sending = true;
     try {
       this.draft = draft;
-      await this.drafts.save(draft);
       // Analyse exactly the text being sent, even if a debounced change has not arrived yet.
       this.session.update(revision, draft.destinations, this.regionFor(draft));
-      await sendFromComposer(draft, { deps: this.deps, analysis: this.session.current(), analysisProblem: this.session.summary().problem, post });
+      const analysis = this.session.current();
+      const analysisProblem = this.session.summary().problem;
+      await this.drafts.save(draft);
+      await sendFromComposer(draft, { deps: this.deps, analysis, analysisProblem, post });
     } finally {
       this.sending = false;
     }

@@ -1,9 +1,16 @@
 import { byId } from '../dom';
+import { countLineBreaks, minimalEdit } from './minimalEdit';
 
 /**
- * Replaces the destinations box's text as one edit the user can undo with Ctrl+Z. Chromium's
- * `insertText` command is the only way to keep a textarea's native undo stack; if it is refused,
- * the value is set directly and the Undo button (always offered) is the way back.
+ * Chromium's `insertText` editing command re-lays the textarea once per inserted line break, so its
+ * cost grows with (inserted line breaks × lines in the box): 50 lines into a 5,000-line box take about
+ * a second. Above this budget the text is set directly and only the Undo button can restore it.
+ */
+const NATIVE_EDIT_BUDGET = 20_000;
+
+/**
+ * Replaces the destinations box's text. When the change is cheap enough it is made as one native
+ * edit, so Ctrl+Z undoes it; the Undo button restores the previous text either way.
  */
 export class DestinationsEditor {
   private previous: string | undefined;
@@ -20,13 +27,14 @@ export class DestinationsEditor {
     return this.applying;
   }
 
-  /** Replaces the whole text, remembering the old one for the Undo button. */
-  replace(text: string): void {
+  /** Replaces the whole text, remembering the old one for the Undo button; true when Ctrl+Z also works. */
+  replace(text: string): boolean {
     const before = this.box.value;
-    if (before === text) return;
-    this.write(text);
+    if (before === text) return false;
+    const native = this.write(text);
     this.previous = before;
     this.undoButton.hidden = false;
+    return native;
   }
 
   /** The user typed: the remembered text would now undo their typing too, so forget it. */
@@ -43,19 +51,25 @@ export class DestinationsEditor {
     this.box.focus();
   }
 
-  private write(text: string): void {
+  private write(text: string): boolean {
+    const before = this.box.value;
+    const edit = minimalEdit(before, text);
+    const cost = countLineBreaks(edit.insert) * (countLineBreaks(before) + 1);
+    let native = false;
     this.applying = true;
     try {
-      this.box.focus();
-      this.box.select();
-      // execCommand is deprecated but still the only undo-preserving edit; it fires 'input' itself.
-      const done = document.execCommand('insertText', false, text);
-      if (!done || this.box.value !== text) this.box.value = text;
-      this.box.setSelectionRange(0, 0);
-      this.box.scrollTop = 0;
+      if (cost <= NATIVE_EDIT_BUDGET) {
+        this.box.focus();
+        this.box.setSelectionRange(edit.start, edit.end);
+        // execCommand is deprecated but still the only edit that joins the textarea's undo stack.
+        native = document.execCommand(edit.insert === '' ? 'delete' : 'insertText', false, edit.insert) && this.box.value === text;
+      }
+      if (!native) this.box.value = text;
+      this.box.setSelectionRange(edit.start, edit.start);
     } finally {
       this.applying = false;
     }
     this.changed();
+    return native;
   }
 }

@@ -156,9 +156,9 @@ function handle(message: HostToWebview): void {
       if (message.revision === postedRevision) preview.showPage(message.filter, message.offset, message.total, message.rows);
       return;
     case 'replaceDestinations': {
-      editor.replace(message.destinations);
-      const undo = message.reason === 'removeInvalid' || message.reason === 'removeDuplicates' ? ' Ctrl+Z or Undo brings them back.' : ' Ctrl+Z or Undo restores the previous list.';
-      notice(message.note + undo);
+      const native = editor.replace(message.destinations);
+      const removal = message.reason === 'removeInvalid' || message.reason === 'removeDuplicates';
+      notice(`${message.note} ${native ? 'Ctrl+Z or Undo' : 'Undo'} ${removal ? 'brings them back' : 'restores the previous list'}.`);
       return;
     }
     case 'notice':

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { DestinationSession, MAX_DESTINATIONS_TEXT } from '../../../src/composer/destinationSession';
+import { analyseDestinations } from '../../../src/core/destinations/analyse';
+
+// The host side of the preview, with the real analyser behind it.
+describe('destination session (host-side preview)', () => {
+  const mixed = '+14155550100\nnonsense\n+1 415 555 0100\n+61491570156\n12\n';
+
+  it('summarises a pasted list: counts, what will be sent, and batches', () => {
+    const session = new DestinationSession();
+    const summary = session.update(1, mixed, {});
+    assert.ok(summary);
+    assert.deepEqual(
+      [summary.revision, summary.total, summary.valid, summary.invalid, summary.duplicate, summary.uniqueCount, summary.batches],
+      [1, 5, 2, 2, 1, 2, 1],
+    );
+  });
+
+  it('answers only for the current revision, so stale pages and removals are dropped', () => {
+    const session = new DestinationSession();
+    session.update(1, mixed, {});
+    session.update(2, `${mixed}+442079460958\n`, {});
+    assert.equal(session.page(1, 'all', 0, 100), undefined);
+    assert.equal(session.without(1, 'invalid'), undefined);
+    assert.equal(session.page(2, 'all', 0, 100)?.total, 6);
+  });
+
+  it('does not re-analyse when only other fields changed, but moves to the new revision', () => {
+    const session = new DestinationSession();
+    session.update(1, mixed, {});
+    assert.equal(session.update(2, mixed, {}), undefined);
+    assert.equal(session.currentRevision(), 2);
+    assert.equal(session.page(2, 'invalid', 0, 10)?.total, 2);
+  });
+
+  it('reads national numbers in the region it is given, and re-analyses when the region changes', () => {
+    const session = new DestinationSession();
+    const international = session.update(1, '4155550100', {});
+    assert.equal(international?.valid, 0);
+    const us = session.update(1, '4155550100', { region: 'US', source: 'profile' });
+    assert.equal(us?.valid, 1);
+    assert.equal(us?.region, 'US');
+    assert.equal(us?.regionSource, 'profile');
+  });
+
+  it('removing invalid entries leaves a text whose analysis has none, with every valid entry kept', () => {
+    const session = new DestinationSession();
+    session.update(1, mixed, {});
+    const result = session.without(1, 'invalid');
+    assert.ok(result);
+    assert.equal(result.removed, 2);
+    assert.equal(result.text, '+14155550100\n+1 415 555 0100\n+61491570156\n');
+    const after = analyseDestinations(result.text);
+    assert.deepEqual([after.counts.invalid, after.counts.valid, after.counts.duplicate], [0, 2, 1]);
+  });
+
+  it('removing duplicates from a CSV keeps the header and the first row of each number', () => {
+    const csv = 'name,phone\nAda,+14155550100\nBob,+14155550101\nAda again,+1 (415) 555-0100\n';
+    const session = new DestinationSession();
+    assert.equal(session.update(1, csv, {})?.format, 'csv');
+    assert.equal(session.without(1, 'duplicate')?.text, 'name,phone\nAda,+14155550100\nBob,+14155550101\n');
+  });
+
+  it('explains instead of analysing a text over the size limit', () => {
+    const session = new DestinationSession();
+    const summary = session.update(1, '1'.repeat(MAX_DESTINATIONS_TEXT + 1), {});
+    assert.match(summary?.problem ?? '', /at most 2,000,000/);
+    assert.equal(session.current(), undefined);
+    assert.deepEqual(session.page(1, 'all', 0, 100), { offset: 0, total: 0, rows: [] });
+  });
+
+  it('reports an unknown region as a problem instead of failing', () => {
+    const summary = new DestinationSession().update(1, '+14155550100', { region: 'XX', source: 'setting' });
+    assert.match(summary?.problem ?? '', /could not be read/);
+  });
+});
