@@ -1,5 +1,5 @@
 import { invalidReason } from './invalidReason';
-import { callingCodeOf, knownRegion, parseKey, typeIfValid, type CountryCode, type PhoneNumber } from './phoneMetadata';
+import { callingCodeOf, knownRegion, parseKey, validType, type CountryCode, type PhoneNumber } from './phoneMetadata';
 import { notANumberReason, tokenKey } from './tokenKey';
 import type { NumberType } from './types';
 
@@ -22,7 +22,8 @@ const MAX_DIGITS = 20;
 /** Readings are cached per key; past this many distinct keys the cache stops growing (memory bound). */
 const CACHE_LIMIT = 200_000;
 
-const STARTS_WITH_ZERO = 'starts with 0, so it is not international; set a default region to read national numbers';
+const SET_REGION = 'set a default region to read national numbers';
+const STARTS_WITH_ZERO = `starts with 0, so it is not international; ${SET_REGION}`;
 
 /**
  * Reads tokens as phone numbers for one default region, parsing each distinct spelling once.
@@ -60,7 +61,10 @@ export class NumberReader {
     if (key.length - (international ? 1 : 0) > MAX_DIGITS) return { valid: false, reason: 'too long' };
     if (international) return readInternational(key);
     if (this.region === undefined) {
-      return key.charCodeAt(0) === 48 ? { valid: false, reason: STARTS_WITH_ZERO } : readInternational(`+${key}`);
+      if (key.charCodeAt(0) === 48) return { valid: false, reason: STARTS_WITH_ZERO };
+      const reading = readInternational(`+${key}`);
+      // Most often a national number pasted without a region: say how it was read and what helps.
+      return reading.valid ? reading : { valid: false, reason: `${reading.reason} as international digits; ${SET_REGION}` };
     }
     return this.readWithRegion(key, this.region);
   }
@@ -101,14 +105,14 @@ export class NumberReader {
 
 interface ValidNumber {
   parsed: PhoneNumber;
-  type: NumberType | undefined;
+  type: NumberType;
 }
 
 /** The number and its type when valid, else undefined. */
 function validated(parsed: PhoneNumber | undefined): ValidNumber | undefined {
   if (parsed === undefined) return undefined;
-  const { valid, type } = typeIfValid(parsed);
-  return valid ? { parsed, type } : undefined;
+  const type = validType(parsed);
+  return type === undefined ? undefined : { parsed, type };
 }
 
 function readInternational(plusDigits: string): Reading {

@@ -8,6 +8,8 @@
 import * as libphonenumber from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max.json';
 
+export { metadata as maxMetadata };
+
 export type { CountryCode, NumberType as LibNumberType, PhoneNumber } from 'libphonenumber-js/core';
 type CountryCode = libphonenumber.CountryCode;
 
@@ -24,10 +26,13 @@ export function parseKey(key: string, region?: CountryCode): libphonenumber.Phon
   return libphonenumber.parsePhoneNumberFromString(key, options, metadata);
 }
 
-/** True when a parsed number is valid. With `max` metadata isValid() is exactly "getType() found a type". */
-export function typeIfValid(parsed: libphonenumber.PhoneNumber): { valid: boolean; type: libphonenumber.NumberType } {
-  const type = parsed.getType();
-  return { valid: type !== undefined || parsed.isValid(), type };
+/**
+ * The number's type, or undefined when it is not valid. Exact for `max` metadata: every numbering
+ * plan in it has type patterns, and then libphonenumber's isValid() is defined as "getType() found a
+ * type" — so one call answers both questions (a unit test guards the premise).
+ */
+export function validType(parsed: libphonenumber.PhoneNumber): libphonenumber.NumberType {
+  return parsed.getType();
 }
 
 /** libphonenumber's length verdict for text that failed: TOO_SHORT, TOO_LONG, INVALID_COUNTRY, … */

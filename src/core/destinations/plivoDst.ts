@@ -1,5 +1,5 @@
 import { invalidReason } from './invalidReason';
-import { parseKey, typeIfValid } from './phoneMetadata';
+import { parseKey, validType } from './phoneMetadata';
 
 /** How Plivo itself reads one `dst` entry: sanitised, international digits only (no national inference). */
 export type PlivoDstReading =
@@ -21,7 +21,7 @@ export function readPlivoDst(raw: string): PlivoDstReading {
   const international = `+${sanitised}`;
   const parsed = parseKey(international);
   // Same rule as the analyser's international reading, with the same `max` metadata.
-  if (parsed !== undefined && typeIfValid(parsed).valid) {
+  if (parsed !== undefined && validType(parsed) !== undefined) {
     const reading: PlivoDstReading = { ok: true, sanitised, e164: parsed.number };
     if (parsed.country !== undefined) reading.country = parsed.country;
     return reading;

@@ -11,7 +11,11 @@ function reasonOf(token: string, defaultRegion?: string): string | undefined {
 describe('destinations: invalid entries and their reasons', () => {
   it('too short', () => {
     assert.equal(reasonOf('+1415'), 'too short');
-    assert.equal(reasonOf('12'), 'too short');
+  });
+
+  it('without a region, says digits were read as international and that a region helps', () => {
+    assert.equal(reasonOf('12'), 'too short as international digits; set a default region to read national numbers');
+    assert.match(reasonOf('(415) 666-7777') ?? '', /^too short as international digits; set a default region/);
   });
 
   it('too long', () => {

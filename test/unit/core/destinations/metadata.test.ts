@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import { Metadata } from 'libphonenumber-js/core';
+import { maxMetadata } from '../../../../src/core/destinations/phoneMetadata';
+
+// The runtime Metadata class takes the JSON and has more methods than its typings declare.
+type NumberingPlans = { selectNumberingPlan(code: string): void; hasTypes(): boolean };
+const MetadataWithJson = Metadata as unknown as new (json: unknown) => NumberingPlans;
+
+describe('destinations: the metadata premise behind one getType() call per number', () => {
+  it('every numbering plan in the max metadata has type patterns, so isValid() == (getType() !== undefined)', () => {
+    const plans = new MetadataWithJson(maxMetadata);
+    const codes = [...Object.keys(maxMetadata.countries), ...Object.keys(maxMetadata.nonGeographic ?? {})];
+    assert.ok(codes.length > 240, `only ${codes.length} numbering plans`);
+    const withoutTypes = codes.filter((code) => {
+      plans.selectNumberingPlan(code);
+      return !plans.hasTypes();
+    });
+    assert.deepEqual(withoutTypes, []);
+  });
+});
