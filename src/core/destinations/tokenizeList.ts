@@ -66,12 +66,7 @@ function emitGroups(
     const start = pieces[p];
     const end = pieces[p + 1];
     const digits = countDigits(text, start, end);
-    let joins: boolean;
-    if (digits === 0 || groupDigits === 0 || text.charCodeAt(start) === PLUS) joins = false;
-    else if (groupDigits + digits > MAX_JOINED_DIGITS) joins = false;
-    else if (groupDigits < MIN_STANDALONE_DIGITS) joins = true;
-    else if (digits >= MIN_STANDALONE_DIGITS) joins = false;
-    else joins = isNumber(text.slice(groupStart, end)) || !isNumber(text.slice(groupStart, groupEnd));
+    const joins = joinsGroup(text, { start: groupStart, end: groupEnd, digits: groupDigits }, { start, end, digits }, isNumber);
     if (joins) {
       groupEnd = end;
       groupDigits += digits;
@@ -83,6 +78,25 @@ function emitGroups(
     }
   }
   emit(groupStart, groupEnd);
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  digits: number;
+}
+
+/** Whether `next` continues the number begun by `group` (the pieces are separated by spaces). */
+function joinsGroup(text: string, group: Piece, next: Piece, isNumber: (candidate: string) => boolean): boolean {
+  // A word stands alone, except a lone `+` written before the digits (`+ 44 …`).
+  if (group.digits === 0) return next.digits > 0 && group.end - group.start === 1 && text.charCodeAt(group.start) === PLUS;
+  if (next.digits === 0 || text.charCodeAt(next.start) === PLUS) return false;
+  if (group.digits + next.digits > MAX_JOINED_DIGITS) return false;
+  if (group.digits < MIN_STANDALONE_DIGITS) return true;
+  // Both halves are long enough to be numbers on their own: two numbers.
+  if (next.digits >= MIN_STANDALONE_DIGITS) return false;
+  // A short tail: keep it when it completes a valid number, or when the number so far is not valid anyway.
+  return isNumber(text.slice(group.start, next.end)) || !isNumber(text.slice(group.start, group.end));
 }
 
 function countDigits(text: string, start: number, end: number): number {

@@ -25,6 +25,11 @@ describe('destinations: separators', () => {
     assert.deepEqual(inputs('+33 6 12 34 56 78'), ['+33 6 12 34 56 78']);
   });
 
+  it('joins a lone + with the number after it', () => {
+    assert.deepEqual(inputs('+ 44 7400 123456'), ['+ 44 7400 123456']);
+    assert.equal(analyseDestinations('+ 44 7400 123456').unique[0], '+447400123456');
+  });
+
   it('keeps (415) 666-7777 as one national number', () => {
     assert.deepEqual(inputs('(415) 666-7777', 'US'), ['(415) 666-7777']);
   });
