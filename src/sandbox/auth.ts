@@ -2,6 +2,11 @@ import { parseBasicAuth, tokenMatches } from './credentials';
 import { newApiId } from './reply';
 import type { SandboxAccount } from './types';
 
+// Per sandbox, header values already checked, so keep-alive clients skip the base64 decode and token
+// comparison. Keyed by the exact header (which holds the token): nothing kept the accounts do not hold.
+const VERIFIED_LIMIT = 64;
+const verifiedBySandbox = new WeakMap<ReadonlyMap<string, SandboxAccount>, Map<string, SandboxAccount>>();
+
 /** The account a request authenticated as, or the 401 body to answer with. */
 export type AuthResult = { ok: true; account: SandboxAccount } | { ok: false; body: Record<string, string> };
 
@@ -16,6 +21,12 @@ export function authenticate(
   accounts: ReadonlyMap<string, SandboxAccount>,
   pathAuthId?: string,
 ): AuthResult {
+  let verified = verifiedBySandbox.get(accounts);
+  if (!verified) verifiedBySandbox.set(accounts, (verified = new Map()));
+  const known = header === undefined ? undefined : verified.get(header);
+  if (known && accounts.get(known.authId) === known && (pathAuthId === undefined || pathAuthId === known.authId)) {
+    return { ok: true, account: known };
+  }
   const credentials = parseBasicAuth(header);
   if (!credentials) return { ok: false, body: { error: 'authentication credentials were not provided' } };
   const account = accounts.get(credentials.id);
@@ -23,5 +34,7 @@ export function authenticate(
   if (!valid || (pathAuthId !== undefined && pathAuthId !== account.authId)) {
     return { ok: false, body: { api_id: newApiId(), error: 'incorrect authentication credentials' } };
   }
+  if (verified.size >= VERIFIED_LIMIT) verified.clear();
+  verified.set(header as string, account);
   return { ok: true, account };
 }

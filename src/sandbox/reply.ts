@@ -17,13 +17,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, opt
   let text = JSON.stringify(body);
   // A "truncated JSON" fault: a complete HTTP response whose body stops halfway.
   if (options.truncate) text = text.slice(0, Math.floor(text.length / 2));
-  const bytes = Buffer.from(text, 'utf8');
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': String(bytes.length),
+    'content-length': String(Buffer.byteLength(text)),
     ...options.headers,
   });
-  res.end(bytes);
+  // A string body goes out in one write together with the headers; a Buffer costs a writev.
+  res.end(text);
 }
 
 /** Sends Plivo's error shape `{"api_id": …, "error": …}`. */

@@ -6,7 +6,7 @@ import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import type { FaultSpec } from './faults';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { redactSecrets } from './redact';
-import type { RequestLogEntry } from './requestLog';
+import type { LoggedRequest } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
 import { allowedMethods, matchRoute, replyError, type ApiRequest } from './routes';
 import { handleSend } from './sendRoute';
@@ -80,7 +80,7 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     url.pathname = url.pathname.replace(/\/{2,}/g, '/');
     const shownPath = redactSecrets(req.url ?? '/', tokens);
     let faultKind: string | undefined;
-    let entry: RequestLogEntry | undefined;
+    let entry: LoggedRequest | undefined;
     res.on('close', () => {
       if (entry && res.headersSent) entry.status = res.statusCode;
       if (!log) return;
@@ -107,12 +107,13 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     }
 
     const match = matchRoute(url.pathname);
-    entry = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
+    const logged = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
+    entry = logged;
     if (!body.ok) return tooLarge();
 
     const fault = state.faults.take(method, url.pathname);
     if (fault) {
-      faultKind = entry.fault = fault.kind;
+      faultKind = logged.fault = fault.kind;
       if (applyFault(fault, req, res, hooks)) return;
       if (fault.kind === 'latency') {
         try {

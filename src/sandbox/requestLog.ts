@@ -14,6 +14,9 @@ export interface RequestLogEntry {
   body: string;
 }
 
+/** The parts of a recorded entry that are filled in once the response is known. */
+export type LoggedRequest = Pick<RequestLogEntry, 'status' | 'fault'>;
+
 /** What `/__sandbox/requests` answers. */
 export interface RequestLogSnapshot {
   total: number;
@@ -25,9 +28,12 @@ export interface RequestLogSnapshot {
 
 const BODY_CHARS = 32 * 1024;
 
+/** An entry as kept: the time stays a number until someone reads the log. */
+type StoredEntry = Omit<RequestLogEntry, 'time'> & { time: number };
+
 /** Bounded log of API requests (control requests excluded) with per-route counts. */
 export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+  private entries: StoredEntry[] = [];
   private next = 0;
   private counts = new Map<string, number>();
   private total = 0;
@@ -35,9 +41,9 @@ export class RequestLog {
   constructor(private readonly size: number) {}
 
   /** Records a request; the returned entry is updated in place when the response is known. */
-  record(method: string, path: string, route: string, body: string): RequestLogEntry {
-    const entry: RequestLogEntry = {
-      time: new Date().toISOString(),
+  record(method: string, path: string, route: string, body: string): LoggedRequest {
+    const entry: StoredEntry = {
+      time: Date.now(),
       method,
       path,
       route,
@@ -57,7 +63,11 @@ export class RequestLog {
 
   snapshot(): RequestLogSnapshot {
     const ordered = [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
-    return { total: this.total, counts: Object.fromEntries(this.counts), entries: ordered.map((e) => ({ ...e })) };
+    return {
+      total: this.total,
+      counts: Object.fromEntries(this.counts),
+      entries: ordered.map((e) => ({ ...e, time: new Date(e.time).toISOString() })),
+    };
   }
 
   clear(): void {
