@@ -10,7 +10,7 @@ export const SANDBOX_DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   maxMessages: 100_000,
   callbackRetry: { retries: 3, baseDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 5000 },
-  requestLogSize: 1000,
+  requestLogSize: 200,
 } as const;
 
 function positive(name: string, value: number): number {
