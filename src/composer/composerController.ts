@@ -7,6 +7,7 @@ import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
 import { DestinationSession, type RegionChoice } from './destinationSession';
 import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
+import { applyPrefill, type Prefill } from './newMessageArgs';
 import { toProfileSummary } from './profileSummary';
 import { sendFromComposer } from './sendFromComposer';
 
@@ -15,6 +16,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   private session = new DestinationSession();
   private draft: ComposerDraft | undefined;
   private sending = false;
+  private prefill: Prefill | undefined;
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
   private readonly disposables: vscode.Disposable[];
 
@@ -67,13 +69,39 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     }
   }
 
-  /** A fresh webview: start a new session from the saved draft. */
+  /**
+   * Opens (or reveals) the composer. A prefill (a reopened send, a list from an editor) is laid over
+   * the saved draft of a new panel, or over the form of the open one.
+   */
+  open(extensionUri: vscode.Uri, prefill: Prefill | undefined): void {
+    const existing = ComposerPanel.open;
+    if (existing) {
+      existing.panel.reveal();
+      if (prefill) void existing.post({ type: 'prefill', fields: prefill.fields, intent: prefill.intent });
+      return;
+    }
+    // The new panel's webview says ready, and start() lays the prefill over the saved draft.
+    this.prefill = prefill;
+    ComposerPanel.createOrShow(extensionUri, this);
+  }
+
+  /** A fresh webview: start a new session from the saved draft (and a pending prefill). */
   private async start(post: (message: HostToWebview) => Promise<void>): Promise<void> {
     const { profiles, activeProfileId } = this.profileSummaries();
-    this.draft = openingDraft(this.drafts.raw(), profiles, activeProfileId);
+    const prefill = this.prefill;
+    this.prefill = undefined;
+    const stored = prefill ? applyPrefill(this.drafts.raw(), prefill) : this.drafts.raw();
+    const draft = openingDraft(stored, profiles, activeProfileId);
+    this.draft = draft;
     this.session = new DestinationSession();
-    await post({ type: 'init', draft: this.draft, profiles, activeProfileId });
-    await post({ type: 'analysis', summary: this.session.update(0, this.draft.destinations, this.regionFor(this.draft)) ?? this.session.summary() });
+    const summary = this.session.update(0, draft.destinations, this.regionFor(draft)) ?? this.session.summary();
+    await post({ type: 'init', draft, profiles, activeProfileId });
+    await post({ type: 'analysis', summary });
+    if (prefill) {
+      await this.drafts.save(draft);
+      // An empty prefill leaves the form as it is and only says what the caller wanted.
+      await post({ type: 'prefill', fields: {}, intent: prefill.intent });
+    }
   }
 
   private async remove(revision: number, status: 'invalid' | 'duplicate', post: (message: HostToWebview) => Promise<void>): Promise<void> {
@@ -99,7 +127,11 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
 
   private async send(revision: number, draft: ComposerDraft, post: (message: HostToWebview) => Promise<void>): Promise<void> {
     // One send at a time: a second click while one runs must never post the batches again.
-    if (this.sending) return;
+    if (this.sending) {
+      await post({ type: 'notice', level: 'info', message: 'A send is still running: wait for its result before sending again.' });
+      await post({ type: 'sendCancelled' });
+      return;
+    }
     this.sending = true;
     try {
       this.draft = draft;

@@ -3,16 +3,17 @@ import { Commands } from '../constants';
 import { ProfileStore } from '../profiles/profileStore';
 import type { ComposerDeps } from './composerDeps';
 import { ComposerController } from './composerController';
-import { ComposerPanel } from './composerPanel';
 import { DraftStore } from './draftStore';
+import { readNewMessageArgs } from './newMessageArgs';
 
 /** Registers `Bulk Messaging: New Message`, which opens (or reveals) the one composer panel. */
 export function registerComposer(context: vscode.ExtensionContext, deps: ComposerDeps = unwiredDeps(context)): void {
   const controller = new ComposerController(deps, new DraftStore(context.globalState));
   context.subscriptions.push(
     controller,
-    vscode.commands.registerCommand(Commands.newMessage, () => {
-      ComposerPanel.createOrShow(context.extensionUri, controller);
+    // Optional argument: a draft (Reopen in Composer) or { destinations, intent? } (see newMessageArgs).
+    vscode.commands.registerCommand(Commands.newMessage, (arg?: unknown) => {
+      controller.open(context.extensionUri, readNewMessageArgs(arg));
     }),
   );
 }

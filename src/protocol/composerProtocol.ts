@@ -141,6 +141,11 @@ export type WebviewToHost =
 /** Messages the host posts to the webview. */
 export type HostToWebview =
   | { type: 'init'; draft: ComposerDraft; profiles: ProfileSummary[]; activeProfileId?: string }
+  /**
+   * Fields to lay over the open form (a reopened send, a list from an editor); the webview applies
+   * them to what it shows, so nothing typed is lost, and posts the result as a draft change.
+   */
+  | { type: 'prefill'; fields: Partial<ComposerDraft>; intent?: 'send' }
   | { type: 'profiles'; profiles: ProfileSummary[]; activeProfileId?: string }
   | { type: 'analysis'; summary: AnalysisSummary }
   | { type: 'page'; revision: number; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }

@@ -33,13 +33,18 @@ export function readDraft(): ComposerDraft {
 
 /** Puts a whole draft into the form (on open). */
 export function writeDraft(draft: ComposerDraft): void {
-  if (draft.profileId) controls.profile().value = draft.profileId;
-  writeSender(draft.sender);
-  controls.text().value = draft.text;
+  writeFields(draft);
   controls.destinations().value = draft.destinations;
-  controls.callbackUrl().value = draft.callbackUrl;
-  controls.callbackMethod().value = draft.callbackMethod;
-  controls.type().value = draft.type;
+}
+
+/** Puts the given fields, except destinations (see DestinationsEditor), into the form. */
+export function writeFields(fields: Partial<ComposerDraft>): void {
+  if (fields.profileId) controls.profile().value = fields.profileId;
+  if (fields.sender) writeSender(fields.sender);
+  if (fields.text !== undefined) controls.text().value = fields.text;
+  if (fields.callbackUrl !== undefined) controls.callbackUrl().value = fields.callbackUrl;
+  if (fields.callbackMethod) controls.callbackMethod().value = fields.callbackMethod;
+  if (fields.type) controls.type().value = fields.type;
 }
 
 /** Sets the sender toggle and value, relabelling the input for what it now holds. */

@@ -71,7 +71,7 @@ function destinationsSection(): HTMLElement {
   return el('section', { 'aria-labelledby': 'destinations-heading' },
     el('h2', { id: 'destinations-heading' }, 'Destinations'),
     field('destinations', 'Destination numbers', box, el('p', { class: 'hint', id: 'destinations-hint' },
-      'National numbers are read in the profile\u2019s region; others need a country code (+1…). Ctrl+Z undoes a removal.')),
+      'National numbers are read in the profile\u2019s region; others need a country code (+1…).')),
     toolbar,
     el('div', { id: 'summary', class: 'summary', role: 'status', 'aria-live': 'polite' }),
     previewSection(),

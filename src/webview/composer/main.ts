@@ -1,12 +1,12 @@
 import { analyseSegments } from '../../core/segments';
 import { withProfile } from '../../protocol/composerDraft';
-import type { HostToWebview, ProfileSummary, SenderKind } from '../../protocol/composerProtocol';
+import type { ComposerDraft, HostToWebview, ProfileSummary, SenderKind } from '../../protocol/composerProtocol';
 import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
 import { counterText } from './counterText';
 import { DestinationsEditor } from './destinationsEditor';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
-import { describeProfile, labelSender, readDraft, writeDraft, writeProfiles, writeSender } from './form';
+import { describeProfile, labelSender, readDraft, writeDraft, writeFields, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
 import { Preview } from './preview';
 import { renderResult } from './sendResult';
@@ -105,6 +105,8 @@ byId<HTMLSelectElement>('profile').addEventListener('change', (event) => {
   clearFieldError('sender');
   changedNow('profile');
 });
+// Leaving a field or the panel saves at once, so nothing typed is lost to the debounce.
+for (const id of ['sender', 'text', 'callback-url', 'destinations']) byId(id).addEventListener('change', flush);
 window.addEventListener('blur', flush);
 
 // Actions: each one first sends the latest draft so the host acts on what the user sees.
@@ -128,6 +130,33 @@ document.addEventListener('keydown', (event) => {
     byId<HTMLButtonElement>('send').click();
   }
 });
+
+/** Lays fields from another command over the form; the composer never sends by itself. */
+function applyPrefill(fields: Partial<ComposerDraft>, intent: 'send' | undefined): void {
+  const { destinations: list, ...others } = fields;
+  const profile = profiles.find((candidate) => candidate.id === others.profileId);
+  if (!profile) delete others.profileId;
+  writeFields(others);
+  if (profile) {
+    shownProfileId = profile.id;
+    describeProfile(profile);
+  }
+  updateCounter();
+  clearFieldErrors();
+  let replaced = false;
+  if (list !== undefined && list !== destinations.value) {
+    editor.replace(list); // posts the whole draft, others included
+    replaced = true;
+  } else if (Object.keys(others).length > 0) {
+    changedNow();
+  }
+  const parts = [
+    replaced ? 'Destinations filled in; Undo restores the previous list.' : Object.keys(others).length > 0 ? 'Draft filled in.' : '',
+    intent === 'send' ? 'Check the preview, then press Send.' : '',
+  ];
+  notice(parts.filter(Boolean).join(' '));
+  if (intent === 'send') byId('send').focus();
+}
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
@@ -165,7 +194,7 @@ function handle(message: HostToWebview): void {
       notice(message.message, message.level);
       return;
     case 'fieldErrors':
-      setSending(false, 'Not sent: fix the fields marked below.');
+      setSending(false, 'Not sent: fix the problems shown beside the fields.');
       showFieldErrors(message.errors);
       return;
     case 'sendCancelled':
@@ -173,6 +202,9 @@ function handle(message: HostToWebview): void {
       return;
     case 'sending':
       setSending(true, `Sending request ${message.batch} of ${message.batches}…`);
+      return;
+    case 'prefill':
+      applyPrefill(message.fields, message.intent);
       return;
     case 'sendResult': {
       const failed = message.outcome.failure !== undefined;

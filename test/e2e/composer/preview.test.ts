@@ -110,6 +110,17 @@ describe('composer: destinations preview', function () {
     assert.equal(await composer.evaluate<string>('document.title'), 'New Message');
   });
 
+  it('takes a list from another command: only the destinations change, and Send waits for the user', async () => {
+    // Typed just before: still inside the debounce, so only the webview knows it yet.
+    await composer.frame.locator('#text').fill('Typed before');
+    await session().host.executeCommand('bulkMessaging.newMessage', { destinations: '+61491570156\n+61491570157', intent: 'send' });
+    await composer.waitForSummary(/2 unique numbers will be sent/);
+    assert.equal(await composer.destinations(), '+61491570156\n+61491570157');
+    assert.equal(await composer.frame.locator('#text').inputValue(), 'Typed before');
+    assert.match(await composer.text('#notice'), /Check the preview, then press Send/);
+    assert.equal(await composer.evaluate<string>('document.activeElement?.id'), 'send');
+  });
+
   it('counts text live and names the characters that forced UCS-2', async () => {
     await composer.frame.locator('#text').fill('Hello');
     await composer.waitForText('#text-counter-summary', /^5 characters · 1 part · 155 characters left in this part · GSM-7$/);

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { Views } from '../constants';
+import { resolveConnection } from '../profiles/connection';
+import type { ProfileStore } from '../profiles/profileStore';
+import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import { sendDraft, type SendRecorder } from '../sends/sendService';
+import type { ComposerDeps } from './composerDeps';
+
+/**
+ * The composer's dependencies from the extension's real services: the profile store, the Local
+ * sandbox, and the sends history the send service records into.
+ */
+export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSandbox, history: SendRecorder): ComposerDeps {
+  return {
+    profiles,
+    async send(input, onBatchStart) {
+      // Undefined when the user dismissed the prompt for a token that is no longer stored.
+      const connection = await resolveConnection(input.profile, profiles, sandbox);
+      if (!connection) return undefined;
+      const { outcome } = await sendDraft(
+        { draft: input.draft, connection, numbers: input.numbers, skippedInvalid: input.skippedInvalid, onBatchStart },
+        history,
+      );
+      return outcome;
+    },
+    showSends: () => vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`),
+  };
+}
