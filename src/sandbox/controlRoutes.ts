@@ -10,7 +10,7 @@ export const CONTROL_PREFIX = '/__sandbox/';
 
 /** Routes of the control API, for the 405/404 answers and the docs. */
 const CONTROL_ROUTES: Record<string, readonly string[]> = {
-  '/__sandbox/': ['GET'],
+  '/__sandbox': ['GET'],
   '/__sandbox/faults': ['GET', 'POST', 'DELETE'],
   '/__sandbox/requests': ['GET'],
   '/__sandbox/callbacks': ['GET'],
@@ -19,12 +19,13 @@ const CONTROL_ROUTES: Record<string, readonly string[]> = {
 
 /** Handles one authenticated control request. */
 export function handleControl(state: SandboxState, method: string, pathname: string, body: string, contentType: string | undefined, res: ServerResponse): void {
-  const path = pathname.length > CONTROL_PREFIX.length ? pathname.replace(/\/$/, '') : pathname;
+  // Trailing slashes are optional here: `/__sandbox`, `/__sandbox/` and `/__sandbox/faults/` all work.
+  const path = pathname.replace(/\/+$/, '');
   const methods = CONTROL_ROUTES[path];
   if (!methods) return sendError(res, 404, 'not found');
   if (!methods.includes(method)) return sendError(res, 405, 'method not allowed', { headers: { allow: methods.join(', ') } });
   switch (`${method} ${path}`) {
-    case 'GET /__sandbox/':
+    case 'GET /__sandbox':
       return sendJson(res, 200, {
         accounts: state.options.accounts.map((a) => a.authId),
         messages: state.store.size,

@@ -154,6 +154,8 @@ describe('sandbox fault injection and control API', () => {
   it('control routes: 404 for unknown, 405 for wrong methods, status overview', async () => {
     assert.equal((await call(sandbox, 'GET', '/__sandbox/nothing')).status, 404);
     assert.equal((await call(sandbox, 'GET', '/__sandbox/reset')).status, 405);
+    assert.equal((await call(sandbox, 'GET', '/__sandbox')).status, 200);
+    assert.equal((await call(sandbox, 'GET', '/__sandbox/requests/')).status, 200);
     const overview = (await call(sandbox, 'GET', '/__sandbox/')).json;
     assert.deepEqual(overview.accounts, [sandbox.accounts[0].authId]);
     assert.ok(overview.magicNumbers.length > 0);
