@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { FaultSpec } from './faults';
 import { resolveOptions } from './options';
 import { sendError } from './reply';
@@ -32,11 +32,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -61,7 +56,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await Promise.all([stopped, state.callbacks.close()]);
     clearTimeout(grace);
     clearInterval(sweep);
-    for (const socket of sockets) socket.destroy();
     state.reset();
   }
 
