@@ -1,3 +1,6 @@
+/** Quiet time after the last edit before a document is validated again (at least 300 ms: typing is bursty). */
+export const EDIT_DEBOUNCE_MS = 400;
+
 /** One validation of one document, as the scheduler runs it. */
 export interface ValidationJob<R> {
   /** The document's version now, or undefined once it is gone (closed). */

@@ -2,8 +2,11 @@ import { analyseDestinations, type AnalyseOptions, type DestinationAnalysis } fr
 import { AnalysisMerger } from './analysisMerger';
 import type { TimeSlicer } from './timeSlicer';
 
-/** Pieces start this small, then grow or shrink to fill about 3/4 of a slice. */
-const START_CHARS = 2048;
+/**
+ * Pieces start this small (the first numbers run on cold code, several times slower), then grow or
+ * shrink to fill about half a slice, leaving room for a slow piece.
+ */
+const START_CHARS = 256;
 const MIN_CHARS = 512;
 const MAX_CHARS = 1 << 20;
 /** The core picks a CSV's phone column from up to 50 rows after the header: the first piece holds them all. */
@@ -26,7 +29,10 @@ const QUOTE = 34;
 export async function analyseSliced(text: string, options: AnalyseOptions, slicer: TimeSlicer): Promise<DestinationAnalysis | undefined> {
   const headerLine = firstNonBlankLine(text);
   let started = slicer.now();
-  const first = nextCut(text, 0, START_CHARS, headerLine.number + 1 + FIRST_PIECE_LINES_AFTER_HEADER, true);
+  // A first line without letters is read as a plain list straight away; otherwise the first piece
+  // must hold every row the core samples to find a table's phone column.
+  const minLines = /\p{L}/u.test(headerLine.text) ? headerLine.number + 1 + FIRST_PIECE_LINES_AFTER_HEADER : 1;
+  const first = nextCut(text, 0, START_CHARS, minLines, true);
   if (first.end >= text.length) return analyseDestinations(text, options);
 
   const head = analyseDestinations(text.slice(0, first.end), options);
@@ -38,7 +44,7 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
   const merger = new AnalysisMerger(head.format, head.column);
   merger.add(head, 0, 0);
 
-  let chars = nextSize(START_CHARS, first.end, slicer.now() - started, slicer.budgetMs);
+  let chars = nextSize(first.end, first.end, slicer.now() - started, slicer.budgetMs);
   let start = first.end;
   let line = first.lines;
   while (start < text.length) {
@@ -62,10 +68,10 @@ async function analyseWhole(text: string, options: AnalyseOptions, slicer: TimeS
   return analyseDestinations(text, options);
 }
 
-/** Characters for the next piece so that it takes about 3/4 of the slice budget; grows at most 4× a step. */
+/** Characters for the next piece so that it takes about half the slice budget; grows at most 2× a step. */
 function nextSize(current: number, done: number, elapsedMs: number, budgetMs: number): number {
   const perMs = done / Math.max(elapsedMs, 0.25);
-  const wanted = Math.min(perMs * budgetMs * 0.75, current * 4);
+  const wanted = Math.min(perMs * budgetMs * 0.5, current * 2);
   return Math.max(MIN_CHARS, Math.min(MAX_CHARS, Math.round(wanted)));
 }
 
