@@ -13,7 +13,6 @@ import type { AnalyseOptions, DestinationAnalysis } from './types';
  */
 export function analyseDestinations(text: string, options: AnalyseOptions = {}): DestinationAnalysis {
   const reader = new NumberReader(options.defaultRegion);
-  const isNumber = (candidate: string): boolean => reader.read(candidate).valid;
   const layout = detectLayout(text);
 
   if (layout.kind === 'table') {
@@ -22,29 +21,31 @@ export function analyseDestinations(text: string, options: AnalyseOptions = {}):
     try {
       readColumnCells(text, layout.start, layout.delimiter, layout.column, (start, end) => {
         const { line, lineStart } = lines.at(start);
-        tokenizeList(text, { start, end, line, lineStart }, isNumber, (o, l, ln, col) => builder.add(o, l, ln, col));
+        tokenizeInto(builder, text, { start, end, line, lineStart });
       });
       return builder.finish(layout.format, layout.header);
     } catch (error) {
       if (!(error instanceof CsvError) && !(error instanceof TablePositionError)) throw error;
       // A broken table (e.g. a quote never closed) is still worth checking: read it as a plain list.
-      const builder = new AnalysisBuilder(text, reader);
       const note = `Could not read the ${layout.format.toUpperCase()} table (${error.message}); read it as a plain list instead.`;
-      return analyseList(text, wholeText(text), isNumber, builder).finish('list', undefined, note);
+      return tokenizeInto(new AnalysisBuilder(text, reader), text, wholeText(text)).finish('list', undefined, note);
     }
   }
 
   const builder = new AnalysisBuilder(text, reader);
   if (layout.kind === 'headedList') {
     const { line, lineStart } = new LineCounter(text).at(layout.start);
-    return analyseList(text, { start: layout.start, end: text.length, line, lineStart }, isNumber, builder)
-      .finish('list', layout.header);
+    return tokenizeInto(builder, text, { start: layout.start, end: text.length, line, lineStart }).finish('list', layout.header);
   }
-  return analyseList(text, wholeText(text), isNumber, builder).finish('list');
+  return tokenizeInto(builder, text, wholeText(text)).finish('list');
 }
 
-function analyseList(text: string, range: TextRange, isNumber: (candidate: string) => boolean, builder: AnalysisBuilder): AnalysisBuilder {
-  tokenizeList(text, range, isNumber, (offset, length, line, column) => builder.add(offset, length, line, column));
+function tokenizeInto(builder: AnalysisBuilder, text: string, range: TextRange): AnalysisBuilder {
+  tokenizeList(
+    text, range,
+    (candidate) => builder.isNumber(candidate),
+    (offset, length, line, column) => builder.add(offset, length, line, column),
+  );
   return builder;
 }
 

@@ -1,21 +1,45 @@
-import type { NumberReader } from './numberReader';
+import type { NumberReader, Reading } from './numberReader';
+import { notANumberReason, tokenKey } from './tokenKey';
 import type { AnalysedDestination, DestinationAnalysis, DestinationCounts } from './types';
 
 export const FIXED_LINE_WARNING = 'fixed line: probably cannot receive SMS';
 
-/** Classifies tokens in input order: valid, invalid, or duplicate of an earlier valid number (by E.164). */
+/**
+ * What the analysis knows about one distinct key (`+digits` / `digits`): its reading, once needed,
+ * and — when the key is itself an E.164 number — the index of the first entry with that number.
+ */
+interface Memo {
+  reading: Reading | undefined;
+  firstIndex: number;
+}
+
+/**
+ * Classifies tokens in input order: valid, invalid, or duplicate of an earlier valid number (by
+ * E.164). One map serves as both the reading cache (each distinct spelling is parsed once) and the
+ * duplicate index: most pasted numbers are already E.164, so one lookup does both jobs.
+ */
 export class AnalysisBuilder {
   private readonly entries: AnalysedDestination[] = [];
-  private readonly firstIndexByE164 = new Map<string, number>();
+  private readonly memos = new Map<string, Memo>();
   private readonly unique: string[] = [];
   private readonly counts: DestinationCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, ambiguous: 0, fixedLine: 0 };
 
   constructor(private readonly text: string, private readonly reader: NumberReader) {}
 
+  /** True when the token reads as a valid number (used to decide how space-separated pieces group). */
+  isNumber(raw: string): boolean {
+    const key = tokenKey(raw);
+    return key !== undefined && this.readingOf(this.memoOf(key), key).valid;
+  }
+
   /** Adds the token at `text[offset, offset + length)`; line and column are 0-based. */
   add(offset: number, length: number, line: number, column: number): void {
     const input = this.text.slice(offset, offset + length);
-    const reading = this.reader.read(input);
+    const key = tokenKey(input);
+    const memo = key === undefined ? undefined : this.memoOf(key);
+    const reading: Reading = memo === undefined || key === undefined
+      ? { valid: false, reason: notANumberReason(input) }
+      : this.readingOf(memo, key);
     const index = this.entries.length;
     const position = { offset, line, column, length };
     this.counts.total++;
@@ -35,14 +59,14 @@ export class AnalysisBuilder {
       entry.plivoReading = reading.plivoReading;
       entry.reason = reading.reason;
     }
-    const first = this.firstIndexByE164.get(reading.e164);
-    if (first !== undefined) {
+    const number = reading.e164 === key && memo !== undefined ? memo : this.memoOf(reading.e164);
+    if (number.firstIndex >= 0) {
       entry.status = 'duplicate';
-      entry.duplicateOf = first;
+      entry.duplicateOf = number.firstIndex;
       this.counts.duplicate++;
       return;
     }
-    this.firstIndexByE164.set(reading.e164, index);
+    number.firstIndex = index;
     this.unique.push(reading.e164);
     this.counts.valid++;
     if (entry.ambiguous === true) this.counts.ambiguous++;
@@ -50,6 +74,17 @@ export class AnalysisBuilder {
       entry.warning = FIXED_LINE_WARNING;
       this.counts.fixedLine++;
     }
+  }
+
+  private memoOf(key: string): Memo {
+    let memo = this.memos.get(key);
+    if (memo === undefined) this.memos.set(key, (memo = { reading: undefined, firstIndex: -1 }));
+    return memo;
+  }
+
+  private readingOf(memo: Memo, key: string): Reading {
+    memo.reading ??= this.reader.readKey(key);
+    return memo.reading;
   }
 
   /** The finished analysis. */

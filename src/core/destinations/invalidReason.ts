@@ -1,14 +1,13 @@
-import { lengthProblem, type CountryCode, type PhoneNumber } from './phoneMetadata';
+import { lengthProblemOf, type CountryCode, type ParseProblem, type PhoneNumber } from './phoneMetadata';
 
 /**
- * Words libphonenumber's length check and parse errors for a person. Only called for tokens that
- * failed, so the extra parse inside the length check costs nothing on valid lists.
- * `parsed` is the failed reading, when libphonenumber got that far; it names the country. With a
- * `region`, `text` was read as a national number of it and the reason says so.
+ * Words why a token is not a valid number, for a person, from what parseKey made of it: the parse
+ * error, or the invalid number (then its length, else its range, is at fault). No second parse.
+ * With a `region`, the token was read as a national number of it and the reason says so.
  */
-export function invalidReason(text: string, region: CountryCode | undefined, parsed: PhoneNumber | undefined): string {
+export function invalidReason(region: CountryCode | undefined, parsed: PhoneNumber | ParseProblem): string {
   const asNational = region === undefined ? '' : ` as a ${region} number`;
-  switch (lengthProblem(text, region)) {
+  switch (typeof parsed === 'string' ? parsed : lengthProblemOf(parsed)) {
     case 'TOO_SHORT':
       return `too short${asNational}`;
     case 'TOO_LONG':
@@ -25,7 +24,7 @@ export function invalidReason(text: string, region: CountryCode | undefined, par
   }
 }
 
-function placeOf(parsed: PhoneNumber | undefined): string {
-  if (parsed === undefined) return 'its country';
+function placeOf(parsed: PhoneNumber | ParseProblem): string {
+  if (typeof parsed === 'string') return 'its country';
   return parsed.country ?? `+${parsed.countryCallingCode}`;
 }

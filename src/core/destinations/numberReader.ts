@@ -1,5 +1,7 @@
 import { invalidReason } from './invalidReason';
-import { callingCodeOf, knownRegion, parseKey, validType, type CountryCode, type PhoneNumber } from './phoneMetadata';
+import {
+  callingCodeOf, knownRegion, parseKey, validType, type CountryCode, type ParseProblem, type PhoneNumber,
+} from './phoneMetadata';
 import { notANumberReason, tokenKey } from './tokenKey';
 import type { NumberType } from './types';
 
@@ -19,20 +21,17 @@ export type Reading =
 
 /** No E.164 number has more than 15 digits; 20 leaves room for an international dialling prefix. */
 const MAX_DIGITS = 20;
-/** Readings are cached per key; past this many distinct keys the cache stops growing (memory bound). */
-const CACHE_LIMIT = 200_000;
 
 const SET_REGION = 'set a default region to read national numbers';
 const STARTS_WITH_ZERO = `starts with 0, so it is not international; ${SET_REGION}`;
 
 /**
- * Reads tokens as phone numbers for one default region, parsing each distinct spelling once.
+ * Reads tokens as phone numbers for one default region.
  * The rule: `+` (or the region's international dialling prefix) means international; other digits
  * are a national number of the region when valid there, else international digits as Plivo reads
  * them; without a region, international only.
  */
 export class NumberReader {
-  private readonly cache = new Map<string, Reading>();
   private readonly region: CountryCode | undefined;
   private readonly callingCode: string | undefined;
 
@@ -47,16 +46,11 @@ export class NumberReader {
   /** Reads one raw token (punctuation and spaces allowed). */
   read(raw: string): Reading {
     const key = tokenKey(raw);
-    if (key === undefined) return { valid: false, reason: notANumberReason(raw) };
-    let reading = this.cache.get(key);
-    if (reading === undefined) {
-      reading = this.readKey(key);
-      if (this.cache.size < CACHE_LIMIT) this.cache.set(key, reading);
-    }
-    return reading;
+    return key === undefined ? { valid: false, reason: notANumberReason(raw) } : this.readKey(key);
   }
 
-  private readKey(key: string): Reading {
+  /** Reads a key from `tokenKey` (`+digits` or `digits`). Parses every time: callers cache. */
+  readKey(key: string): Reading {
     const international = key.charCodeAt(0) === 43;
     if (key.length - (international ? 1 : 0) > MAX_DIGITS) return { valid: false, reason: 'too long' };
     if (international) return readInternational(key);
@@ -74,14 +68,14 @@ export class NumberReader {
     const nationalValid = validated(national);
     // libphonenumber strips the region's international dialling prefix (011, 00, …) itself; a calling
     // code other than the region's can only come from that, so the token was international.
-    if (national !== undefined && national.countryCallingCode !== this.callingCode) {
+    if (typeof national !== 'string' && national.countryCallingCode !== this.callingCode) {
       return nationalValid !== undefined
         ? validReading(nationalValid, false)
-        : { valid: false, reason: invalidReason(digits, region, national) };
+        : { valid: false, reason: invalidReason(region, national) };
     }
     // No country calling code starts with 0, so such digits have no international reading.
     const startsWithZero = digits.charCodeAt(0) === 48;
-    const asInternational = startsWithZero ? undefined : parseKey(`+${digits}`);
+    const asInternational = startsWithZero ? 'INVALID_COUNTRY' : parseKey(`+${digits}`);
     const internationalValid = validated(asInternational);
 
     if (nationalValid !== undefined) {
@@ -96,9 +90,9 @@ export class NumberReader {
     }
     if (internationalValid !== undefined) return validReading(internationalValid, false);
 
-    const nationalReason = invalidReason(digits, region, national);
+    const nationalReason = invalidReason(region, national);
     if (startsWithZero) return { valid: false, reason: nationalReason };
-    const internationalReason = invalidReason(`+${digits}`, undefined, asInternational);
+    const internationalReason = invalidReason(undefined, asInternational);
     return { valid: false, reason: `${nationalReason}; as international digits: ${internationalReason}` };
   }
 }
@@ -109,8 +103,8 @@ interface ValidNumber {
 }
 
 /** The number and its type when valid, else undefined. */
-function validated(parsed: PhoneNumber | undefined): ValidNumber | undefined {
-  if (parsed === undefined) return undefined;
+function validated(parsed: PhoneNumber | ParseProblem): ValidNumber | undefined {
+  if (typeof parsed === 'string') return undefined;
   const type = validType(parsed);
   return type === undefined ? undefined : { parsed, type };
 }
@@ -118,7 +112,7 @@ function validated(parsed: PhoneNumber | undefined): ValidNumber | undefined {
 function readInternational(plusDigits: string): Reading {
   const parsed = parseKey(plusDigits);
   const valid = validated(parsed);
-  return valid !== undefined ? validReading(valid, false) : { valid: false, reason: invalidReason(plusDigits, undefined, parsed) };
+  return valid !== undefined ? validReading(valid, false) : { valid: false, reason: invalidReason(undefined, parsed) };
 }
 
 function validReading({ parsed, type }: ValidNumber, readAsNational: boolean): Reading & { valid: true } {

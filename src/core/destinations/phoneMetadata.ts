@@ -15,15 +15,29 @@ type CountryCode = libphonenumber.CountryCode;
 
 // Callers pass bare `+digits` / `digits` keys, so there is no number to extract from surrounding
 // text: `extract: false` skips that step (about a tenth of the parse time).
-const INTERNATIONAL = { extract: false } as const;
+const INTERNATIONAL: { extract: false } = { extract: false };
 const byRegion = new Map<CountryCode, { defaultCountry: CountryCode; extract: false }>();
 
-/** Parses a bare key (`+digits`, or `digits` read in `region`); undefined when it is no number at all. */
-export function parseKey(key: string, region?: CountryCode): libphonenumber.PhoneNumber | undefined {
-  if (region === undefined) return libphonenumber.parsePhoneNumberFromString(key, INTERNATIONAL, metadata);
-  let options = byRegion.get(region);
-  if (options === undefined) byRegion.set(region, (options = { defaultCountry: region, extract: false }));
-  return libphonenumber.parsePhoneNumberFromString(key, options, metadata);
+/** libphonenumber's reasons for not producing a number at all. */
+export type ParseProblem = 'NOT_A_NUMBER' | 'INVALID_COUNTRY' | 'TOO_SHORT' | 'TOO_LONG';
+
+/**
+ * Parses a bare key (`+digits`, or `digits` read in `region`). When libphonenumber cannot make a
+ * number of it, returns its reason instead, so a failed token costs one parse, not two.
+ */
+export function parseKey(key: string, region?: CountryCode): libphonenumber.PhoneNumber | ParseProblem {
+  let options: { defaultCountry?: CountryCode; extract: false } = INTERNATIONAL;
+  if (region !== undefined) {
+    let forRegion = byRegion.get(region);
+    if (forRegion === undefined) byRegion.set(region, (forRegion = { defaultCountry: region, extract: false }));
+    options = forRegion;
+  }
+  try {
+    return libphonenumber.parsePhoneNumberWithError(key, options, metadata);
+  } catch (error) {
+    if (error instanceof libphonenumber.ParseError) return error.message as ParseProblem;
+    throw error;
+  }
 }
 
 /**
@@ -35,11 +49,25 @@ export function validType(parsed: libphonenumber.PhoneNumber): libphonenumber.Nu
   return parsed.getType();
 }
 
-/** libphonenumber's length verdict for text that failed: TOO_SHORT, TOO_LONG, INVALID_COUNTRY, … */
-export function lengthProblem(text: string, region?: CountryCode): libphonenumber.ValidatePhoneNumberLengthResult | undefined {
-  return region === undefined
-    ? libphonenumber.validatePhoneNumberLength(text, metadata)
-    : libphonenumber.validatePhoneNumberLength(text, region, metadata);
+/** The numbering plans of the metadata; the runtime class takes the JSON though its typings omit it. */
+const plans = new (libphonenumber.Metadata as unknown as new (json: typeof metadata) => {
+  selectNumberingPlan(code: string): void;
+  numberingPlan?: libphonenumber.NumberingPlan;
+})(metadata);
+
+/**
+ * What validatePhoneNumberLength() would say of a parsed number (TOO_SHORT, TOO_LONG, INVALID_LENGTH,
+ * or undefined when the length is possible), read from the same plan's possible lengths in the same
+ * order, without parsing the text again. A unit test compares the two over many numbers.
+ */
+export function lengthProblemOf(parsed: libphonenumber.PhoneNumber): 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' | undefined {
+  plans.selectNumberingPlan(parsed.country ?? parsed.countryCallingCode);
+  const lengths = plans.numberingPlan?.possibleLengths();
+  if (lengths === undefined || lengths.length === 0) return undefined;
+  const length = parsed.nationalNumber.length;
+  if (length < lengths[0]) return 'TOO_SHORT';
+  if (length > lengths[lengths.length - 1]) return 'TOO_LONG';
+  return lengths.includes(length) ? undefined : 'INVALID_LENGTH';
 }
 
 /** The region as a known ISO 3166-1 alpha-2 code, or undefined. */

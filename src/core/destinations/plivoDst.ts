@@ -21,10 +21,10 @@ export function readPlivoDst(raw: string): PlivoDstReading {
   const international = `+${sanitised}`;
   const parsed = parseKey(international);
   // Same rule as the analyser's international reading, with the same `max` metadata.
-  if (parsed !== undefined && validType(parsed) !== undefined) {
+  if (typeof parsed !== 'string' && validType(parsed) !== undefined) {
     const reading: PlivoDstReading = { ok: true, sanitised, e164: parsed.number };
     if (parsed.country !== undefined) reading.country = parsed.country;
     return reading;
   }
-  return { ok: false, sanitised, reason: invalidReason(international, undefined, parsed) };
+  return { ok: false, sanitised, reason: invalidReason(undefined, parsed) };
 }
