@@ -10,7 +10,7 @@ import metadata from 'libphonenumber-js/metadata.max.json';
 
 export { metadata as maxMetadata };
 
-export type { CountryCode, NumberType as LibNumberType, PhoneNumber } from 'libphonenumber-js/core';
+export type { CountryCode, PhoneNumber } from 'libphonenumber-js/core';
 type CountryCode = libphonenumber.CountryCode;
 
 // Callers pass bare `+digits` / `digits` keys, so there is no number to extract from surrounding

@@ -23,6 +23,11 @@ describe('destinations: invalid entries and their reasons', () => {
     assert.equal(reasonOf('123456789012345678901234567890'), 'too long');
   });
 
+  it('wrong length: between lengths the country uses', () => {
+    // Swiss national numbers have 9 or 12 digits; this one has 10.
+    assert.equal(reasonOf('+419876543210'), 'wrong length for CH');
+  });
+
   it('unknown country code', () => {
     assert.equal(reasonOf('+999 123456'), 'unknown country code');
   });
