@@ -4,6 +4,7 @@ import type { ValidatedState } from './documentState';
 import { entryAt, type EntryHit } from './entryLookup';
 import { applyReplacements, needsNormalising, normaliseEdit, removalEdits, type Replacement } from './listEdits';
 import { DIAGNOSTIC_SOURCE, ProblemCodes } from './problems';
+import { settingId, ValidationSettingKeys } from './settings';
 import type { AnalysedSource } from './sources';
 
 /** Past this many edits, a list is rewritten as one replacement (VS Code applies it much faster). */
@@ -28,17 +29,21 @@ class LazyFix extends vscode.CodeAction {
  * numbers to E.164 (or to Plivo's reading of ambiguous digits), remove this duplicate / all
  * duplicates, remove all invalid lines.
  */
-export class NumberListCodeActions implements vscode.CodeActionProvider<LazyFix> {
+export class NumberListCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
   constructor(private readonly results: ResultSource) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): LazyFix[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const state = this.results.resultFor(document);
     if (state === undefined) return [];
     const fixes = new FixList(document, state);
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     for (const diagnostic of ours) {
+      if (diagnostic.code === ProblemCodes.limit) {
+        fixes.add(openSettingAction(diagnostic));
+        continue;
+      }
       const hit = entryAt(state, document.offsetAt(diagnostic.range.start));
       if (hit !== undefined) fixes.forDiagnostic(hit, diagnostic);
     }
@@ -50,15 +55,24 @@ export class NumberListCodeActions implements vscode.CodeActionProvider<LazyFix>
     return fixes.actions;
   }
 
-  resolveCodeAction(action: LazyFix): LazyFix {
-    action.edit ??= action.build();
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof LazyFix) action.edit ??= action.build();
     return action;
   }
 }
 
+/** Opens the setting that caps the problems per file (offered on the cap's note). */
+function openSettingAction(diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const setting = settingId(ValidationSettingKeys.maxProblems);
+  const action = new vscode.CodeAction(`Open the "${setting}" setting`, vscode.CodeActionKind.QuickFix);
+  action.command = { title: action.title, command: 'workbench.action.openSettings', arguments: [setting] };
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
 /** Collects the fixes for one request; file-wide fixes are offered once however many diagnostics ask. */
 class FixList {
-  readonly actions: LazyFix[] = [];
+  readonly actions: vscode.CodeAction[] = [];
   private readonly fileWide = new Set<string>();
 
   constructor(private readonly document: vscode.TextDocument, private readonly state: ValidatedState) {}
@@ -156,7 +170,7 @@ class FixList {
     return true;
   }
 
-  private add(action: LazyFix): void {
+  add(action: vscode.CodeAction): void {
     if (!this.actions.some((existing) => existing.title === action.title)) this.actions.push(action);
   }
 }

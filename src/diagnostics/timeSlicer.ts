@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Default slice budget: well under the 50 ms a host task may block, leaving room for one overrun. */
-export const DEFAULT_SLICE_MS = 12;
+export const DEFAULT_SLICE_MS = 8;
 
 export interface TimeSlicerOptions {
   /** Run this long before yielding to the event loop. */

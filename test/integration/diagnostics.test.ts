@@ -85,6 +85,9 @@ describe('number diagnostics in open files', () => {
       const diagnostics = await diagnosticsOf(document.uri);
       assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.code]), [[1, 'invalid-number'], [2, 'duplicate'], [3, 'problem-limit']]);
       assert.equal(diagnostics[2].message, 'Only the first 2 of 7 number problems are shown; raise "bulkMessaging.validate.maxProblems" to see more.');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[2].range, 'quickfix');
+      const openSetting = actions.find((action) => action.title === 'Open the "bulkMessaging.validate.maxProblems" setting');
+      assert.deepEqual([openSetting?.command?.command, openSetting?.command?.arguments], ['workbench.action.openSettings', ['bulkMessaging.validate.maxProblems']]);
     } finally {
       await restoreCap();
     }
