@@ -51,8 +51,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         return;
       }
       case 'requestPage': {
-        const page = this.session.page(message.revision, message.filter, message.offset, message.limit);
-        if (page) await post({ type: 'page', revision: message.revision, filter: message.filter, ...page });
+        const page = this.session.page(message.summaryId, message.filter, message.offset, message.limit);
+        if (page) await post({ type: 'page', summaryId: message.summaryId, filter: message.filter, ...page });
         return;
       }
       case 'removeEntries':

@@ -14,9 +14,13 @@ export interface RegionChoice {
   source?: 'profile' | 'setting';
 }
 
+// Summary ids never repeat, even across sessions (panels), so a page for an old one is always known stale.
+let lastSummaryId = 0;
+
 /** Analyses one revision of the destinations text at a time and answers questions about it. */
 export class DestinationSession {
   private revision = -1;
+  private summaryId = 0;
   private text = '';
   private region: RegionChoice = {};
   private analysis: DestinationAnalysis | undefined;
@@ -33,11 +37,16 @@ export class DestinationSession {
     if (!changed) {
       const sourceChanged = region.source !== this.region.source;
       this.region = region;
-      return sourceChanged ? this.summary() : undefined;
+      return sourceChanged ? this.nextSummary() : undefined;
     }
     this.text = text;
     this.region = region;
     this.analyse();
+    return this.nextSummary();
+  }
+
+  private nextSummary(): AnalysisSummary {
+    this.summaryId = ++lastSummaryId;
     return this.summary();
   }
 
@@ -55,6 +64,7 @@ export class DestinationSession {
     const counts = this.analysis?.counts;
     const unique = this.analysis?.unique.length ?? 0;
     return {
+      id: this.summaryId,
       revision: this.revision,
       total: counts?.total ?? 0,
       valid: counts?.valid ?? 0,
@@ -74,9 +84,9 @@ export class DestinationSession {
     };
   }
 
-  /** A page of rows, or undefined when the request was made for an older revision. */
-  page(revision: number, filter: PreviewFilter, offset: number, limit: number): { offset: number; total: number; rows: PreviewRow[] } | undefined {
-    if (revision !== this.revision) return undefined;
+  /** A page of rows, or undefined when the request was made for an older summary. */
+  page(summaryId: number, filter: PreviewFilter, offset: number, limit: number): { offset: number; total: number; rows: PreviewRow[] } | undefined {
+    if (summaryId !== this.summaryId) return undefined;
     return this.pager?.page(filter, offset, limit) ?? { offset: 0, total: 0, rows: [] };
   }
 

@@ -64,7 +64,12 @@ export interface PreviewRow {
 }
 
 export interface AnalysisSummary {
-  /** Echoes the draft revision the analysis was made for, so stale results are dropped. */
+  /**
+   * Grows with every summary the host posts. The newest one received is the analysis of the newest
+   * destinations text the host has; pages are asked for and answered by this id.
+   */
+  id: number;
+  /** The draft revision the analysis was made for. */
   revision: number;
   total: number;
   valid: number;
@@ -131,7 +136,7 @@ export type WebviewToHost =
   | { type: 'ready' }
   /** Any field changed (debounced); the host saves the draft and re-analyses destinations if needed. */
   | { type: 'draftChanged'; revision: number; draft: ComposerDraft }
-  | { type: 'requestPage'; revision: number; filter: PreviewFilter; offset: number; limit: number }
+  | { type: 'requestPage'; summaryId: number; filter: PreviewFilter; offset: number; limit: number }
   | { type: 'removeEntries'; revision: number; status: 'invalid' | 'duplicate' }
   | { type: 'loadFromFile' }
   | { type: 'loadFromSelection' }
@@ -148,7 +153,7 @@ export type HostToWebview =
   | { type: 'prefill'; fields: Partial<ComposerDraft>; intent?: 'send' }
   | { type: 'profiles'; profiles: ProfileSummary[]; activeProfileId?: string }
   | { type: 'analysis'; summary: AnalysisSummary }
-  | { type: 'page'; revision: number; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }
+  | { type: 'page'; summaryId: number; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }
   /** New destinations text; the webview applies it as an undoable edit. */
   | { type: 'replaceDestinations'; destinations: string; reason: ReplaceReason; note: string }
   /** A short message for the live region, e.g. "No editor is open". */

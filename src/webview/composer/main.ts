@@ -50,7 +50,7 @@ function changedNow(controlId?: string): void {
 const destinations = byId<HTMLTextAreaElement>('destinations');
 const editor = new DestinationsEditor(() => changedNow('destinations'));
 const preview = new Preview(
-  (filter, offset, limit) => postToHost({ type: 'requestPage', revision: postedRevision, filter, offset, limit }),
+  (summaryId, filter, offset, limit) => postToHost({ type: 'requestPage', summaryId, filter, offset, limit }),
   (offset, length) => {
     destinations.focus();
     destinations.setSelectionRange(offset, offset + length);
@@ -178,11 +178,10 @@ function handle(message: HostToWebview): void {
       return;
     }
     case 'analysis':
-      // Results for an older revision are dropped: a newer one is on its way.
-      if (message.summary.revision === postedRevision) preview.showSummary(message.summary);
+      preview.showSummary(message.summary);
       return;
     case 'page':
-      if (message.revision === postedRevision) preview.showPage(message.filter, message.offset, message.total, message.rows);
+      preview.showPage(message.summaryId, message.filter, message.offset, message.total, message.rows);
       return;
     case 'replaceDestinations': {
       const native = editor.replace(message.destinations);

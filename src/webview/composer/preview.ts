@@ -11,7 +11,7 @@ export class Preview {
   private summary: AnalysisSummary | undefined;
 
   constructor(
-    private readonly requestPage: (filter: PreviewFilter, offset: number, limit: number) => void,
+    private readonly requestPage: (summaryId: number, filter: PreviewFilter, offset: number, limit: number) => void,
     private readonly reveal: RevealEntry,
   ) {
     byId<HTMLInputElement>('filter-all').checked = true;
@@ -27,8 +27,9 @@ export class Preview {
     byId('page-next').addEventListener('click', () => this.turn(1));
   }
 
-  /** A fresh analysis: update counts and ask for the page being looked at. */
+  /** A fresh analysis: update counts and ask for the page being looked at. Older summaries are dropped. */
   showSummary(summary: AnalysisSummary): void {
+    if (this.summary && summary.id <= this.summary.id) return;
     this.summary = summary;
     renderSummary(summary);
     const counts: Record<PreviewFilter, number> = {
@@ -44,14 +45,12 @@ export class Preview {
     if (summary.total > 0) this.fetch();
   }
 
-  /** Rows arrived for the current revision; ignore pages for a filter no longer chosen. */
-  showPage(filter: PreviewFilter, offset: number, total: number, rows: PreviewRow[]): void {
-    if (filter !== this.filter) return;
+  /** Rows arrived; only those for the summary shown and the filter chosen are used. */
+  showPage(summaryId: number, filter: PreviewFilter, offset: number, total: number, rows: PreviewRow[]): void {
+    if (summaryId !== this.summary?.id || filter !== this.filter) return;
     this.offset = offset;
     byId('preview-rows').replaceChildren(renderRows(rows, this.reveal));
-    byId('preview-range').textContent = total === 0
-      ? `No ${filter === 'all' ? '' : `${filterName(filter).toLowerCase()} `}entries.`
-      : `Showing ${n(offset + 1)}–${n(offset + rows.length)} of ${n(total)}`;
+    byId('preview-range').textContent = total === 0 ? EMPTY[filter] : `Showing ${n(offset + 1)}–${n(offset + rows.length)} of ${n(total)}`;
     byId<HTMLButtonElement>('page-prev').disabled = offset === 0;
     byId<HTMLButtonElement>('page-next').disabled = offset + rows.length >= total;
   }
@@ -62,9 +61,17 @@ export class Preview {
   }
 
   private fetch(): void {
-    if (this.summary) this.requestPage(this.filter, this.offset, PREVIEW_PAGE_SIZE);
+    if (this.summary) this.requestPage(this.summary.id, this.filter, this.offset, PREVIEW_PAGE_SIZE);
   }
 }
+
+const EMPTY: Record<PreviewFilter, string> = {
+  all: 'No entries.',
+  valid: 'No valid entries.',
+  invalid: 'No invalid entries.',
+  duplicate: 'No duplicates.',
+  warning: 'No entries with warnings.',
+};
 
 function filterName(filter: PreviewFilter): string {
   return { all: 'All', valid: 'Valid', invalid: 'Invalid', duplicate: 'Duplicates', warning: 'Warnings' }[filter];

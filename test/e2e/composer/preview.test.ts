@@ -62,6 +62,26 @@ describe('composer: destinations preview', function () {
     assert.equal(await composer.destinations(), mixed);
   });
 
+  it('keeps the preview current when another field changes right after the list', async () => {
+    await composer.pasteDestinations('+61491570157');
+    await composer.waitForSummary(/^1 entry: /);
+    await composer.filter('all');
+    // In one task: the list is pasted and saved (change), then the method changes and is saved too,
+    // so the list's analysis arrives after a newer draft that did not change the list.
+    await composer.evaluate(`(() => {
+      const box = document.getElementById('destinations');
+      box.value = '+61491570158\\n+61491570159';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+      const method = document.getElementById('callback-method');
+      method.value = 'GET';
+      method.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await composer.waitForSummary(/^2 entries: /);
+    await composer.waitForText('#preview-range', /Showing 1–2 of 2/);
+    await composer.frame.locator('#callback-method').selectOption('POST');
+  });
+
   it('pages 10,000 entries 100 rows at a time', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => `+1415555${String(i).padStart(4, '0')}`);
     const started = Date.now();

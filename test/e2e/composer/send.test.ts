@@ -64,20 +64,25 @@ describe('composer: sending to the sandbox', function () {
     assert.equal(await composer.frame.locator('#sender-error').isHidden(), true);
   });
 
-  it('sends the valid numbers of a mixed list in one POST and shows the result', async () => {
-    await fill({ sender: '14155550100', text: 'Hello from the e2e test', destinations: '+12015550101\nnonsense\n+12015550102\n+1 201 555 0101' });
+  it('sends the unique valid numbers of a mixed list in one POST and shows the result', async () => {
+    await fill({ sender: '14155550100', text: 'Hello from the e2e test', destinations: '+12015550101\nnonsense\n+12015550102\n+1 201 555 0101\n+442079460958' });
+    await composer.frame.locator('#preview-table').scrollIntoViewIfNeeded();
+    // For the README: the composer with its preview, then its result, from the real webview.
+    await session().workbench.screenshot('composer-preview');
     const before = posts();
     await sendOnce();
-    await composer.waitForText('#result-heading', /Sent: 2 messages queued/);
+    await composer.waitForText('#result-heading', /Sent: 3 messages queued/);
+    await composer.frame.locator('#result').scrollIntoViewIfNeeded();
+    await session().workbench.screenshot('composer-result');
     assert.equal(posts() - before, 1);
     const result = await composer.text('#result');
-    assert.match(result, /Message UUIDs\s*2/);
+    assert.match(result, /Message UUIDs\s*3/);
     const [batch] = await composer.tableRows('#result-batches tbody');
     assert.equal(batch[1], '202');
     assert.match(batch[2], /^[0-9a-f-]{36}$/);
     assert.match(batch[6], /^\d[\d,]* ms$/);
     const body = JSON.parse(sandbox.requestLog().entries.at(-1)?.body ?? '{}') as { dst?: string };
-    assert.equal(body.dst?.split('<').length, 2, `dst sent: ${body.dst}`);
+    assert.equal(body.dst?.split('<').length, 3, `dst sent: ${body.dst}`);
   });
 
   for (const kind of ['server-error', 'unavailable-html'] as const) {

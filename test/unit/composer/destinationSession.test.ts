@@ -16,21 +16,30 @@ describe('destination session (host-side preview)', () => {
     );
   });
 
-  it('answers only for the current revision, so stale pages and removals are dropped', () => {
+  it('serves pages only for the latest summary and removals only for the latest revision', () => {
     const session = new DestinationSession();
-    session.update(1, mixed, {});
-    session.update(2, `${mixed}+442079460958\n`, {});
-    assert.equal(session.page(1, 'all', 0, 100), undefined);
+    const first = session.update(1, mixed, {});
+    const second = session.update(2, `${mixed}+442079460958\n`, {});
+    assert.ok(first && second && second.id > first.id);
+    assert.equal(session.page(first.id, 'all', 0, 100), undefined);
     assert.equal(session.without(1, 'invalid'), undefined);
-    assert.equal(session.page(2, 'all', 0, 100)?.total, 6);
+    assert.equal(session.page(second.id, 'all', 0, 100)?.total, 6);
   });
 
   it('does not re-analyse when only other fields changed, but moves to the new revision', () => {
     const session = new DestinationSession();
-    session.update(1, mixed, {});
+    const summary = session.update(1, mixed, {});
     assert.equal(session.update(2, mixed, {}), undefined);
     assert.equal(session.currentRevision(), 2);
-    assert.equal(session.page(2, 'invalid', 0, 10)?.total, 2);
+    // The summary the webview shows is still current: its pages are served, and removal uses revision 2.
+    assert.equal(session.page(summary?.id ?? -1, 'invalid', 0, 10)?.total, 2);
+    assert.equal(session.without(2, 'invalid')?.removed, 2);
+  });
+
+  it('never reuses a summary id, even in a new session (a new panel)', () => {
+    const a = new DestinationSession().update(0, mixed, {});
+    const b = new DestinationSession().update(0, mixed, {});
+    assert.ok(a && b && b.id > a.id);
   });
 
   it('reads national numbers in the region it is given, and re-analyses when the region changes', () => {
@@ -66,7 +75,7 @@ describe('destination session (host-side preview)', () => {
     const summary = session.update(1, '1'.repeat(MAX_DESTINATIONS_TEXT + 1), {});
     assert.match(summary?.problem ?? '', /at most 2,000,000/);
     assert.equal(session.current(), undefined);
-    assert.deepEqual(session.page(1, 'all', 0, 100), { offset: 0, total: 0, rows: [] });
+    assert.deepEqual(session.page(summary?.id ?? -1, 'all', 0, 100), { offset: 0, total: 0, rows: [] });
   });
 
   it('reports an unknown region as a problem instead of failing', () => {
