@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { looksLikeNumberList, SAMPLE_LINES } from './listHeuristic';
+import { looksLikeNumberList, SAMPLE_CHARS } from './listHeuristic';
 import type { ValidationSettings } from './settings';
 
 /** What to do with a document. */
@@ -40,7 +40,8 @@ function automaticPlan(document: vscode.TextDocument, settings: ValidationSettin
   if (matchesInclude(document, settings.include)) return { kind: 'list' };
   const language = document.languageId;
   if (LIST_LANGUAGES.has(language)) {
-    const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, SAMPLE_LINES * 2), 0));
+    // Only the head is copied out, so a huge one-line file costs no more than a small one.
+    const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SAMPLE_CHARS)));
     return looksLikeNumberList(head) ? { kind: 'list' } : { kind: 'skip' };
   }
   if (settings.inStrings && STRING_LANGUAGES.has(language)) return { kind: 'strings', plainValues: PLAIN_VALUE_LANGUAGES.has(language) };

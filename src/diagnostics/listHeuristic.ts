@@ -1,7 +1,7 @@
 import { hasLetter, looksLikeNumber } from './numberShapes';
 
 /** Lines sampled from the top of a file; the decision never reads further. */
-export const SAMPLE_LINES = 30;
+const SAMPLE_LINES = 30;
 /** Characters read at most for the sample (a minified one-line file stops here). */
 export const SAMPLE_CHARS = 64 * 1024;
 /** Share of sampled lines that must look like number-list lines. */
