@@ -42,8 +42,12 @@ function senderSection(): HTMLElement {
 
 function messageSection(): HTMLElement {
   const text = el('textarea', { id: 'text', rows: '5' });
-  const counter = el('div', { class: 'hint counter', id: 'text-counter', 'aria-live': 'polite' },
-    el('span', { id: 'text-counter-summary' }), el('span', { id: 'text-counter-detail' }), el('span', { id: 'text-counter-error', class: 'error' }));
+  // The running count is read with the field (aria-describedby), not announced per keystroke;
+  // a switch to UCS-2 and the over-limit error are announced.
+  const counter = el('div', { class: 'hint counter', id: 'text-counter' },
+    el('span', { id: 'text-counter-summary' }),
+    el('span', { id: 'text-counter-detail', 'aria-live': 'polite' }),
+    el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }));
   const callback = el('div', { class: 'row' },
     field('callback-url', 'Status callback URL (optional)', el('input', { id: 'callback-url', type: 'url', placeholder: 'https://example.com/plivo/status', spellcheck: 'false' })),
     field('callback-method', 'Callback method', el('select', { id: 'callback-method' }, option('POST', 'POST'), option('GET', 'GET'))),

@@ -5,6 +5,7 @@ import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
 import { counterText } from './counterText';
 import { DestinationsEditor } from './destinationsEditor';
+import { DraftSync } from './draftSync';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
 import { describeProfile, labelSender, readDraft, writeDraft, writeFields, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
@@ -16,35 +17,23 @@ const app = byId<HTMLElement>('app');
 app.append(buildLayout());
 app.removeAttribute('aria-busy');
 
-/** Draft changes reach the host after this pause in typing (it re-analyses the destinations). */
-const DRAFT_DEBOUNCE_MS = 250;
-
-let revision = 0;
-let postedRevision = 0;
-let pending: ReturnType<typeof setTimeout> | undefined;
 let profiles: ProfileSummary[] = [];
+let shownProfileId: string | undefined;
 let sending = false;
 
-/** Posts the draft now if a change is waiting; every host request carries this revision. */
-function flush(): void {
-  if (pending === undefined) return;
-  clearTimeout(pending);
-  pending = undefined;
-  postedRevision = revision;
-  postToHost({ type: 'draftChanged', revision, draft: readDraft() });
-}
+const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
+const flush = (): void => sync.flush();
 
-/** A field changed: bump the revision and post the draft once typing pauses. */
+/** A field changed: clear its error and post the draft once typing pauses. */
 function changed(controlId?: string): void {
   if (controlId) clearFieldError(controlId);
-  revision += 1;
-  if (pending !== undefined) clearTimeout(pending);
-  pending = setTimeout(flush, DRAFT_DEBOUNCE_MS);
+  sync.changed();
 }
 
+/** A change the host should see at once (a choice, a replaced list). */
 function changedNow(controlId?: string): void {
-  changed(controlId);
-  flush();
+  if (controlId) clearFieldError(controlId);
+  sync.changedNow();
 }
 
 const destinations = byId<HTMLTextAreaElement>('destinations');
@@ -94,7 +83,6 @@ for (const id of ['sender-kind-src', 'sender-kind-powerpack']) {
     changedNow('sender');
   });
 }
-let shownProfileId: string | undefined;
 byId<HTMLSelectElement>('profile').addEventListener('change', (event) => {
   const next = profiles.find((profile) => profile.id === (event.target as HTMLSelectElement).value);
   if (!next) return;
@@ -112,8 +100,8 @@ window.addEventListener('blur', flush);
 // Actions: each one first sends the latest draft so the host acts on what the user sees.
 byId('load-file').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromFile' }); });
 byId('load-selection').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromSelection' }); });
-byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: postedRevision, status: 'invalid' }); });
-byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: postedRevision, status: 'duplicate' }); });
+byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'invalid' }); });
+byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
@@ -121,7 +109,7 @@ byId('send').addEventListener('click', () => {
   clearFieldErrors();
   notice('');
   setSending(true, 'Checking…');
-  postToHost({ type: 'send', revision: postedRevision, draft: readDraft() });
+  postToHost({ type: 'send', revision: sync.posted, draft: readDraft() });
 });
 // Ctrl/Cmd+Enter sends from anywhere in the form, as in VS Code's own message boxes.
 document.addEventListener('keydown', (event) => {
@@ -166,15 +154,19 @@ function handle(message: HostToWebview): void {
       shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
       writeDraft(message.draft);
       updateCounter();
-      revision = 0;
-      postedRevision = 0;
+      sync.reset();
       return;
     case 'profiles': {
       profiles = message.profiles;
       const chosen = byId<HTMLSelectElement>('profile').value;
       writeProfiles(profiles, chosen || message.activeProfileId);
       shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
-      if (shownProfileId !== chosen) changedNow('profile');
+      // The chosen profile was removed: the first one takes over, with its sender if none was typed.
+      const next = profiles.find((profile) => profile.id === shownProfileId);
+      if (next && shownProfileId !== chosen) {
+        writeSender(withProfile(readDraft(), next).sender);
+        changedNow('profile');
+      }
       return;
     }
     case 'analysis':
