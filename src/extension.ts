@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
+import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const profiles = registerProfiles(context, sandbox);
   registerSends(context, { profiles, sandbox });
   registerComposer(context);
+  registerDiagnostics(context);
 }
 
 /** Stops the Local sandbox and waits for in-flight requests to finish. */
