@@ -1,0 +1,62 @@
+// `npm run bench`: every figure beside its floor measured in the same run, printed as a table and
+// written to bench/results.json. Ratios, not absolute times, are what to compare across machines.
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { BenchRow } from './benchRow';
+import { runDestinationsBench } from './destinationsBench';
+import { runDiagnosticsBench } from './diagnosticsBench';
+import { runSandboxBench } from './sandboxBench';
+
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['P1 preview analysis', runDestinationsBench],
+  ['P2 file diagnostics', runDiagnosticsBench],
+  ['P5 sandbox', runSandboxBench],
+];
+
+function format(value: number | undefined): string {
+  if (value === undefined) return '';
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
+}
+
+function printTable(rows: BenchRow[]): void {
+  const header = ['id', 'figure', 'value', 'unit', 'baseline', 'ratio', 'target', 'result'];
+  const lines = rows.map((row) => [
+    row.id,
+    row.name,
+    format(row.value),
+    row.unit,
+    format(row.baseline),
+    format(row.ratio),
+    row.target ?? '',
+    row.pass === undefined ? 'info' : row.pass ? 'ok' : 'MISSED',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const render = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  console.log(render(header));
+  console.log(render(widths.map((width) => '-'.repeat(width))));
+  for (const line of lines) console.log(render(line));
+  for (const row of rows.filter((r) => r.note)) console.log(`  ${row.id}: ${row.note}`);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const rows: BenchRow[] = [];
+  for (const [name, run] of suites) {
+    if (only.length > 0 && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
+    console.error(`running ${name}…`);
+    rows.push(...(await run()));
+  }
+  printTable(rows);
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version };
+  const file = join(__dirname, '..', '..', 'bench', 'results.json');
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
+  const missed = rows.filter((row) => row.pass === false);
+  if (missed.length > 0) console.log(`${missed.length} figure(s) missed their target: ${missed.map((r) => r.id).join(', ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
