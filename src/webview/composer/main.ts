@@ -24,16 +24,17 @@ let sending = false;
 const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
 const flush = (): void => sync.flush();
 
-/** A field changed: clear its error and post the draft once typing pauses. */
+/** A field changed: clear its error and the last send's status, and post the draft once typing pauses. */
 function changed(controlId?: string): void {
   if (controlId) clearFieldError(controlId);
+  if (!sending) byId('send-status').textContent = '';
   sync.changed();
 }
 
 /** A change the host should see at once (a choice, a replaced list). */
 function changedNow(controlId?: string): void {
-  if (controlId) clearFieldError(controlId);
-  sync.changedNow();
+  changed(controlId);
+  sync.flush();
 }
 
 const destinations = byId<HTMLTextAreaElement>('destinations');

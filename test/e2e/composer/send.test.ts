@@ -66,6 +66,7 @@ describe('composer: sending to the sandbox', function () {
 
   it('sends the unique valid numbers of a mixed list in one POST and shows the result', async () => {
     await fill({ sender: '14155550100', text: 'Hello from the e2e test', destinations: '+12015550101\nnonsense\n+12015550102\n+1 201 555 0101\n+442079460958' });
+    await composer.waitForSummary(/^5 entries: /);
     await composer.frame.locator('#preview-table').scrollIntoViewIfNeeded();
     // For the README: the composer with its preview, then its result, from the real webview.
     await session().workbench.screenshot('composer-preview');
