@@ -46,8 +46,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         // this message (remove, send) always finds it current.
         this.draft = message.draft;
         const summary = this.session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
-        await this.drafts.save(message.draft);
         if (summary) await post({ type: 'analysis', summary });
+        await this.drafts.save(message.draft);
         return;
       }
       case 'requestPage': {
@@ -136,7 +136,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     try {
       this.draft = draft;
       // Analyse exactly the text being sent, even if a debounced change has not arrived yet.
-      this.session.update(revision, draft.destinations, this.regionFor(draft));
+      const summary = this.session.update(revision, draft.destinations, this.regionFor(draft));
+      if (summary) await post({ type: 'analysis', summary });
       const analysis = this.session.current();
       const analysisProblem = this.session.summary().problem;
       await this.drafts.save(draft);
@@ -147,9 +148,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   }
 
   private editorToLoadFrom(): vscode.TextEditor | undefined {
-    const visible = vscode.window.visibleTextEditors;
     if (this.lastEditor && !this.lastEditor.document.isClosed) return this.lastEditor;
-    return visible[0];
+    return vscode.window.visibleTextEditors[0];
   }
 
   /** National numbers are read in the profile's region, else the setting's; none means international only. */
