@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { createComposerDeps } from './composer/createComposerDeps';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
@@ -15,8 +16,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(output);
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
-  registerSends(context, { profiles, sandbox });
-  registerComposer(context);
+  const history = registerSends(context, { profiles, sandbox });
+  registerComposer(context, createComposerDeps(profiles, sandbox, history));
   registerDiagnostics(context);
 }
 
