@@ -45,9 +45,10 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         // The session moves to the new revision before anything awaits, so a request that follows
         // this message (remove, send) always finds it current.
         this.draft = message.draft;
-        const summary = this.session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
-        if (summary) await post({ type: 'analysis', summary });
+        const analysed = this.session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
         await this.drafts.save(message.draft);
+        const summary = await analysed;
+        if (summary) await post({ type: 'analysis', summary });
         return;
       }
       case 'requestPage': {
@@ -93,10 +94,11 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     const stored = prefill ? applyPrefill(this.drafts.raw(), prefill) : this.drafts.raw();
     const draft = openingDraft(stored, profiles, activeProfileId);
     this.draft = draft;
-    this.session = new DestinationSession();
-    const summary = this.session.update(0, draft.destinations, this.regionFor(draft)) ?? this.session.summary();
+    const session = (this.session = new DestinationSession());
+    const analysed = session.update(0, draft.destinations, this.regionFor(draft));
     await post({ type: 'init', draft, profiles, activeProfileId });
-    await post({ type: 'analysis', summary });
+    const summary = await analysed;
+    if (summary) await post({ type: 'analysis', summary });
     if (prefill) {
       await this.drafts.save(draft);
       // An empty prefill leaves the form as it is and only says what the caller wanted.
@@ -105,6 +107,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   }
 
   private async remove(revision: number, status: 'invalid' | 'duplicate', post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    await this.session.settled();
     const result = this.session.without(revision, status);
     if (!result) {
       await post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' });
@@ -136,11 +139,20 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     try {
       this.draft = draft;
       // Analyse exactly the text being sent, even if a debounced change has not arrived yet.
-      const summary = this.session.update(revision, draft.destinations, this.regionFor(draft));
-      if (summary) await post({ type: 'analysis', summary });
-      const analysis = this.session.current();
-      const analysisProblem = this.session.summary().problem;
+      const session = this.session;
+      const analysed = session.update(revision, draft.destinations, this.regionFor(draft));
       await this.drafts.save(draft);
+      const summary = await analysed;
+      if (summary) await post({ type: 'analysis', summary });
+      await session.settled();
+      if (session !== this.session || !session.holds(draft.destinations)) {
+        // The user edited the list while the click was being handled: send nothing unseen.
+        await post({ type: 'notice', level: 'info', message: 'The destinations changed while sending was starting: check the preview and press Send again.' });
+        await post({ type: 'sendCancelled' });
+        return;
+      }
+      const analysis = session.current();
+      const analysisProblem = session.summary().problem;
       await sendFromComposer(draft, { deps: this.deps, analysis, analysisProblem, post });
     } finally {
       this.sending = false;
@@ -175,7 +187,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   private async reanalyse(): Promise<void> {
     const panel = this.openPanel();
     if (!panel || !this.draft) return;
-    const summary = this.session.update(this.session.currentRevision(), this.draft.destinations, this.regionFor(this.draft));
+    const summary = await this.session.update(this.session.currentRevision(), this.draft.destinations, this.regionFor(this.draft));
     if (summary) await panel.post({ type: 'analysis', summary });
   }
 

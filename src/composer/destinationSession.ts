@@ -1,7 +1,10 @@
 // The host's view of the composer's destinations: the latest text, its analysis and its pages.
-import { analyseDestinations } from '../core/destinations/analyse';
 import type { DestinationAnalysis, DestinationStatus } from '../core/destinations/types';
 import { MAX_DESTINATIONS } from '../core/request';
+// The diagnostics' sliced analysis: same result as analyseDestinations, in ~8 ms slices, so a
+// 100,000-number paste never freezes the extension host.
+import { analyseSliced } from '../diagnostics/slicedAnalysis';
+import { TimeSlicer } from '../diagnostics/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { PreviewPager } from './previewPage';
 import { removeEntriesByStatus } from './removeEntries';
@@ -17,7 +20,10 @@ export interface RegionChoice {
 // Summary ids never repeat, even across sessions (panels), so a page for an old one is always known stale.
 let lastSummaryId = 0;
 
-/** Analyses one revision of the destinations text at a time and answers questions about it. */
+/**
+ * Analyses the latest destinations text (one analysis at a time: a newer text cancels the running
+ * one) and answers questions about it: pages, removals, what will be sent.
+ */
 export class DestinationSession {
   private revision = -1;
   private summaryId = 0;
@@ -26,36 +32,49 @@ export class DestinationSession {
   private analysis: DestinationAnalysis | undefined;
   private pager: PreviewPager | undefined;
   private problem: string | undefined;
+  /** Bumped by every text or region change; a run whose number is no longer current stops. */
+  private run = 0;
+  private running: Promise<unknown> = Promise.resolve();
 
   /**
-   * Records a new revision. Re-analyses only when the text or region changed; returns the summary
-   * to post, or undefined when nothing the preview shows has changed.
+   * Records a new revision at once, then analyses if the text or region changed. Resolves with the
+   * summary to post, or undefined when nothing the preview shows changed or a newer text took over.
    */
-  update(revision: number, text: string, region: RegionChoice): AnalysisSummary | undefined {
-    const changed = !this.analysed() || text !== this.text || region.region !== this.region.region;
+  update(revision: number, text: string, region: RegionChoice): Promise<AnalysisSummary | undefined> {
+    const changed = this.revision < 0 || text !== this.text || region.region !== this.region.region;
     this.revision = revision;
     if (!changed) {
       const sourceChanged = region.source !== this.region.source;
       this.region = region;
-      return sourceChanged ? this.nextSummary() : undefined;
+      return Promise.resolve(sourceChanged ? this.nextSummary() : undefined);
     }
     this.text = text;
     this.region = region;
-    this.analyse();
-    return this.nextSummary();
+    const run = ++this.run;
+    const result = this.analyse(text, region.region, run);
+    this.running = result;
+    return result;
   }
 
-  private nextSummary(): AnalysisSummary {
-    this.summaryId = ++lastSummaryId;
-    return this.summary();
+  /** Resolves once the analysis of the latest text is done (or has failed). */
+  async settled(): Promise<void> {
+    for (let seen = this.running; ; seen = this.running) {
+      await seen.catch(() => undefined);
+      if (seen === this.running) return;
+    }
   }
 
-  /** The analysis of the latest text (for sending); undefined when it could not be analysed. */
+  /** The analysis of the latest text, once settled; undefined while running or when it failed. */
   current(): DestinationAnalysis | undefined {
     return this.analysis;
   }
 
-  /** The revision the current analysis belongs to. */
+  /** True when `text` is the destinations text the session holds (analysed once settled). */
+  holds(text: string): boolean {
+    return this.text === text;
+  }
+
+  /** The revision of the latest draft. */
   currentRevision(): number {
     return this.revision;
   }
@@ -92,7 +111,7 @@ export class DestinationSession {
 
   /**
    * The text without every entry of `status`, or undefined when the request was made for an
-   * older revision (the webview asks again once the preview is current).
+   * older revision or the analysis is not done (the webview asks again once the preview is current).
    */
   without(revision: number, status: DestinationStatus): { text: string; removed: number } | undefined {
     if (revision !== this.revision || !this.analysis) return undefined;
@@ -100,23 +119,30 @@ export class DestinationSession {
     return { text: removed === 0 ? this.text : removeEntriesByStatus(this.text, this.analysis, status), removed };
   }
 
-  private analysed(): boolean {
-    return this.revision >= 0;
+  private nextSummary(): AnalysisSummary {
+    this.summaryId = ++lastSummaryId;
+    return this.summary();
   }
 
-  private analyse(): void {
+  private async analyse(text: string, region: string | undefined, run: number): Promise<AnalysisSummary | undefined> {
     this.analysis = undefined;
     this.pager = undefined;
     this.problem = undefined;
-    if (this.text.length > MAX_DESTINATIONS_TEXT) {
-      this.problem = `The destinations are ${this.text.length.toLocaleString('en-US')} characters; the preview reads at most ${MAX_DESTINATIONS_TEXT.toLocaleString('en-US')}. Split the list and send it in parts.`;
-      return;
+    let analysis: DestinationAnalysis | undefined;
+    let problem: string | undefined;
+    if (text.length > MAX_DESTINATIONS_TEXT) {
+      problem = `The destinations are ${text.length.toLocaleString('en-US')} characters; the preview reads at most ${MAX_DESTINATIONS_TEXT.toLocaleString('en-US')}. Split the list and send it in parts.`;
+    } else {
+      try {
+        analysis = await analyseSliced(text, { defaultRegion: region }, new TimeSlicer({ isCancelled: () => run !== this.run }));
+      } catch (error) {
+        problem = `The destinations could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      }
     }
-    try {
-      this.analysis = analyseDestinations(this.text, { defaultRegion: this.region.region });
-      this.pager = new PreviewPager(this.analysis);
-    } catch (error) {
-      this.problem = `The destinations could not be read: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    if (run !== this.run) return undefined;
+    this.analysis = analysis;
+    this.pager = analysis ? new PreviewPager(analysis) : undefined;
+    this.problem = problem;
+    return this.nextSummary();
   }
 }

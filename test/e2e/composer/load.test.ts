@@ -37,8 +37,11 @@ describe('composer: loading destinations', function () {
     // (samples); typing a path races its autocompletion, so pick the file from its list.
     const item = workbench.page.locator('.quick-input-widget').getByRole('option', { name: 'numbers.txt', exact: true });
     await item.click({ timeout: 15_000 });
-    const dialog = workbench.page.locator('.quick-input-widget input');
-    if (await dialog.isVisible()) await dialog.press('Enter');
+    // Choosing a file may accept the dialog by itself; if it stays open, press its button (a click
+    // on a vanished button fails loudly, where a stray Enter would land in the composer).
+    const dialog = workbench.page.locator('.quick-input-widget');
+    const closed = await dialog.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    if (!closed) await dialog.getByRole('button', { name: 'Load Destinations' }).click();
     await composer.waitForText('#notice', /Loaded numbers\.txt\./, 15_000);
     assert.equal(await composer.destinations(), readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   });
