@@ -4,14 +4,19 @@ import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { registerProfiles } from './profiles/registerProfiles';
-import type { EmbeddedSandbox } from './sandboxHost/embeddedSandbox';
+import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
 import { registerSends } from './sends/registerSends';
 
 let sandbox: EmbeddedSandbox | undefined;
 
+/** What the extension exports: the Local sandbox, for tests and for other tools that want to reach it. */
+export interface BulkMessagingApi {
+  localSandbox(): Promise<Pick<SandboxEndpoint, 'baseUrl' | 'authId' | 'authToken'>>;
+}
+
 /** Activation is wiring only: every feature registers itself and owns its disposables. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const output = vscode.window.createOutputChannel(OutputChannelName);
   context.subscriptions.push(output);
   sandbox = registerSandbox(context, output);
@@ -19,6 +24,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const history = registerSends(context, { profiles, sandbox });
   registerComposer(context, createComposerDeps(profiles, sandbox, history));
   registerDiagnostics(context);
+  const localSandbox = sandbox;
+  return {
+    localSandbox: async () => {
+      const { baseUrl, authId, authToken } = await localSandbox.ensureStarted();
+      return { baseUrl, authId, authToken };
+    },
+  };
 }
 
 /** Stops the Local sandbox and waits for in-flight requests to finish. */

@@ -1,4 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/constants';
+import type { BulkMessagingApi } from '../../src/extension';
+import { sandboxProfile } from '../../src/profiles/profile';
+import { EXTENSION_ID } from './extensionId';
 import { PlivoClient } from '../../src/core/client';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
 
@@ -38,5 +43,28 @@ describe('sandbox in the extension host', () => {
     const record = await client.getMessage(uuid);
     assert.equal(record.body.message_uuid, uuid);
     assert.equal(record.body.to_number, '12015550102');
+  });
+});
+
+describe('Local sandbox started by the extension', () => {
+  it('Test Connection with the built-in profile starts the sandbox and succeeds', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>(Commands.testConnection, sandboxProfile);
+    assert.equal(ok, true);
+  });
+
+  it('the running sandbox answers a send made with its own credentials', async () => {
+    const extension = vscode.extensions.getExtension<BulkMessagingApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const api = await extension.activate();
+    const endpoint = await api.localSandbox();
+    assert.match(endpoint.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const client = new PlivoClient(endpoint);
+    try {
+      const response = await client.sendMessage({ src: '+12015550100', dst: '+12015550103<+12015550104', text: 'From the extension host' });
+      assert.equal(response.status, 202);
+      assert.equal(response.body.message_uuid.length, 2);
+    } finally {
+      await client.close();
+    }
   });
 });
