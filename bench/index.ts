@@ -7,10 +7,12 @@ import type { BenchRow } from './benchRow';
 import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runSandboxBench } from './sandboxBench';
+import { runSendBench } from './sendBench';
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P1 preview analysis', runDestinationsBench],
   ['P2 file diagnostics', runDiagnosticsBench],
+  ['P3 send', runSendBench],
   ['P5 sandbox', runSandboxBench],
 ];
 
