@@ -7,16 +7,12 @@ import type { ComposerDraft } from '../protocol/composerProtocol';
 export class DraftStore {
   constructor(private readonly state: vscode.Memento) {}
 
-  /** The saved draft as stored (read it with `openingDraft`/`normaliseDraft`). */
+  /** The saved draft as stored, possibly from an older version: read it with `openingDraft`. */
   raw(): unknown {
     return this.state.get<unknown>(StorageKeys.draft);
   }
 
-  /** The saved draft, every field readable (missing or damaged fields take their empty value). */
-  load(): ComposerDraft {
-    return normaliseDraft(this.raw());
-  }
-
+  /** Saves every field of the draft (normalised, so nothing unexpected is stored). */
   save(draft: ComposerDraft): Thenable<void> {
     return this.state.update(StorageKeys.draft, normaliseDraft(draft));
   }

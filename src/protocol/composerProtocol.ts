@@ -38,7 +38,6 @@ export interface ProfileSummary {
 }
 
 export type PreviewFilter = 'all' | 'valid' | 'invalid' | 'duplicate' | 'warning';
-export const previewFilters: readonly PreviewFilter[] = ['all', 'valid', 'invalid', 'duplicate', 'warning'];
 
 /** One row of the destination preview. Line and column are 1-based, as editors show them. */
 export interface PreviewRow {
@@ -136,7 +135,9 @@ export type WebviewToHost =
   | { type: 'ready' }
   /** Any field changed (debounced); the host saves the draft and re-analyses destinations if needed. */
   | { type: 'draftChanged'; revision: number; draft: ComposerDraft }
+  /** Rows of the preview for the summary the webview shows; answered only while it is the latest. */
   | { type: 'requestPage'; summaryId: number; filter: PreviewFilter; offset: number; limit: number }
+  /** Rewrite the destinations without these entries; `revision` must be the host's latest. */
   | { type: 'removeEntries'; revision: number; status: 'invalid' | 'duplicate' }
   | { type: 'loadFromFile' }
   | { type: 'loadFromSelection' }
@@ -154,14 +155,15 @@ export type HostToWebview =
   | { type: 'profiles'; profiles: ProfileSummary[]; activeProfileId?: string }
   | { type: 'analysis'; summary: AnalysisSummary }
   | { type: 'page'; summaryId: number; filter: PreviewFilter; offset: number; total: number; rows: PreviewRow[] }
-  /** New destinations text; the webview applies it as an undoable edit. */
+  /** New destinations text; the webview applies it as an undoable edit and posts the change. */
   | { type: 'replaceDestinations'; destinations: string; reason: ReplaceReason; note: string }
   /** A short message for the live region, e.g. "No editor is open". */
   | { type: 'notice'; level: 'info' | 'error'; message: string }
   /** The send did not start: fix these first. */
   | { type: 'fieldErrors'; errors: FieldProblem[] }
-  /** The user declined the confirmation; nothing was sent. */
+  /** Nothing was sent: the user declined the confirmation or the token prompt, or a send was already running. */
   | { type: 'sendCancelled' }
+  /** Batch `batch` (1-based) of `batches` is being posted. */
   | { type: 'sending'; batch: number; batches: number }
   | { type: 'sendResult'; outcome: SendOutcome };
 
