@@ -154,6 +154,11 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       const analysis = session.current();
       const analysisProblem = session.summary().problem;
       await sendFromComposer(draft, { deps: this.deps, analysis, analysisProblem, post });
+    } catch (error) {
+      // E.g. the confirmation dialog could not be shown: nothing was sent, and the webview must not
+      // keep waiting for a result.
+      await post({ type: 'notice', level: 'error', message: `Not sent: ${error instanceof Error ? error.message : String(error)}` });
+      await post({ type: 'sendCancelled' });
     } finally {
       this.sending = false;
     }
