@@ -28,6 +28,7 @@ export const Views = {
 export const Settings = {
   section: 'bulkMessaging',
   defaultRegion: 'defaultRegion',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
 } as const;
 
 export const StorageKeys = {

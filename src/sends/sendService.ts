@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PlivoClient } from '../core/client';
+import { Settings } from '../constants';
 import type { Connection } from '../profiles/connection';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
 import { sendBatches } from './batchSender';
@@ -26,7 +27,12 @@ export interface SendInput {
  */
 export async function sendDraft(input: SendInput, recorder: SendRecorder): Promise<{ record: SendRecord; outcome: SendOutcome }> {
   const { connection } = input;
-  const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl });
+  const client = new PlivoClient({
+    authId: connection.authId,
+    authToken: connection.authToken,
+    baseUrl: connection.baseUrl,
+    timeouts: requestTimeouts(),
+  });
   let added = false;
   try {
     const record = await vscode.window.withProgress(
@@ -58,6 +64,13 @@ export async function sendDraft(input: SendInput, recorder: SendRecorder): Promi
   } finally {
     await client.close();
   }
+}
+
+/** How long a send waits for an answer before it reports a timeout (the POST is never repeated). */
+function requestTimeouts(): { headersMs: number; bodyMs: number } {
+  const seconds = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.requestTimeoutSeconds, 30);
+  const ms = Math.max(1, Math.min(600, seconds)) * 1000;
+  return { headersMs: ms, bodyMs: ms };
 }
 
 /** The composer's view of a send record. */

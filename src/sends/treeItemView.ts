@@ -107,12 +107,14 @@ function batchView(node: BatchNode): ItemView {
   };
 }
 
-/** "failed · error 30 (spam detected)": state, then the error code, then a failed status read. */
+/** "failed · error 30 (spam detected) · <uuid>": state, error code, a failed status read, then the UUID. */
 export function destinationDescription(destination: DestinationRecord): string {
   if (isRefused(destination)) return 'refused: invalid number';
   const parts: string[] = [destination.uuid ? stateLabel(destination.state) : 'no UUID'];
   if (isErrorCode(destination.errorCode)) parts.push(`error ${describeErrorCode(destination.errorCode)}`);
   if (destination.lookupError) parts.push(destination.lookupError);
+  // Which UUID went to which number is what users come here for; last, so narrow views cut it first.
+  if (destination.uuid) parts.push(destination.uuid);
   return parts.join(' · ');
 }
 

@@ -92,9 +92,9 @@ describe('Sends view (extension host)', function () {
     const children = tree.getChildren(sendNode);
     const items = children.map((node) => tree.getTreeItem(node));
     assert.deepEqual(items.map(label), [DELIVERS, FAILS_30, UNDELIVERED_70, 'Skipped locally: 1']);
-    for (const item of items.slice(0, 3)) {
+    for (const [index, item] of items.slice(0, 3).entries()) {
       assert.equal(item.contextValue, 'destination:uuid');
-      assert.equal(item.description, 'queued');
+      assert.equal(item.description, `queued · ${record.batches[0].destinations[index].uuid}`);
       assert.ok(item.iconPath instanceof vscode.ThemeIcon);
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'clock');
       assert.ok(item.tooltip instanceof vscode.MarkdownString);
@@ -119,7 +119,12 @@ describe('Sends view (extension host)', function () {
     assert.ok(redraws.length > 0, 'the view was told to redraw');
     const [sendNode] = tree.getChildren();
     const items = tree.getChildren(sendNode).slice(0, 3).map((node) => tree.getTreeItem(node));
-    assert.deepEqual(items.map((i) => i.description), ['delivered', 'failed · error 30 (spam detected)', 'undelivered · error 70 (destination permanently unavailable)']);
+    const uuids = record.batches[0].destinations.map((d) => d.uuid);
+    assert.deepEqual(items.map((i) => i.description), [
+      `delivered · ${uuids[0]}`,
+      `failed · error 30 (spam detected) · ${uuids[1]}`,
+      `undelivered · error 70 (destination permanently unavailable) · ${uuids[2]}`,
+    ]);
     assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['pass', 'error', 'warning']);
   });
 

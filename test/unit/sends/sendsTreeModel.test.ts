@@ -118,9 +118,10 @@ describe('sends tree items', () => {
   it('describes a destination’s error code with its documented meaning', () => {
     const record = send({ batches: [batch(0, [destination('+12015550130', 'failed', { errorCode: '30' }), destination('+12015550170', 'undelivered', { errorCode: '70' }), destination('+14155550001', 'delivered', { errorCode: '000' })])] });
     const views = childrenOf(rootOf(record)).map((node) => describeNode(node));
-    assert.equal(views[0].description, 'failed · error 30 (spam detected)');
-    assert.equal(views[1].description, 'undelivered · error 70 (destination permanently unavailable)');
-    assert.equal(views[2].description, 'delivered', '000 is the delivered code, not an error');
+    const uuids = record.batches[0].destinations.map((d) => d.uuid);
+    assert.equal(views[0].description, `failed · error 30 (spam detected) · ${uuids[0]}`);
+    assert.equal(views[1].description, `undelivered · error 70 (destination permanently unavailable) · ${uuids[1]}`);
+    assert.equal(views[2].description, `delivered · ${uuids[2]}`, '000 is the delivered code, not an error');
     assert.match(views[0].tooltip, /UUID: `[0-9a-f-]+`/);
   });
 
