@@ -36,7 +36,7 @@ export async function sendDraft(input: SendInput, recorder: SendRecorder): Promi
   let added = false;
   try {
     const record = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sending to ${input.numbers.length} destinations`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Sending to ${input.numbers.length} destination${input.numbers.length === 1 ? '' : 's'}`, cancellable: true },
       (progress, token) =>
         sendBatches(
           client,
