@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startSandbox } from '../../../src/sandbox';
-import type { SandboxServer } from '../../../src/sandbox/types';
-import { useE2eSession } from '../../harness/e2eSession';
+import { useSandboxSession } from '../sandboxSession';
 import { ComposerPage } from './composerPage';
 
 const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
@@ -10,23 +8,14 @@ const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
 // pointed at it), so every POST the composer makes can be counted.
 describe('composer: sending to the sandbox', function () {
   this.timeout(120_000);
-  let sandbox: SandboxServer;
-  const env: Record<string, string> = {};
-  before(async () => {
-    sandbox = await startSandbox({ timings: { sentAfterMs: 50, deliveredAfterMs: 100 } });
-    const { authId, authToken } = sandbox.accounts[0];
-    Object.assign(env, { BULK_MESSAGING_SANDBOX_URL: sandbox.baseUrl, BULK_MESSAGING_SANDBOX_AUTH_ID: authId, BULK_MESSAGING_SANDBOX_AUTH_TOKEN: authToken });
-  });
-  after(async () => sandbox?.close());
-  // Registered after the sandbox hook, so `env` is filled when the session starts.
-  const session = useE2eSession('composer-send', { env });
+  const { sandbox: server, session } = useSandboxSession('composer-send', { timings: { sentAfterMs: 50, deliveredAfterMs: 100 } });
   let composer: ComposerPage;
 
   before(async () => {
     composer = await ComposerPage.open(session());
   });
 
-  const posts = (): number => sandbox.requestLog().counts[SEND_ROUTE] ?? 0;
+  const posts = (): number => server().requestLog().counts[SEND_ROUTE] ?? 0;
 
   async function fill(fields: { sender?: string; text?: string; destinations?: string }): Promise<void> {
     const { frame } = composer;
@@ -82,7 +71,7 @@ describe('composer: sending to the sandbox', function () {
     assert.equal(batch[1], '202');
     assert.match(batch[2], /^[0-9a-f-]{36}$/);
     assert.match(batch[6], /^\d[\d,]* ms$/);
-    const body = JSON.parse(sandbox.requestLog().entries.at(-1)?.body ?? '{}') as { dst?: string };
+    const body = JSON.parse(server().requestLog().entries.at(-1)?.body ?? '{}') as { dst?: string };
     assert.equal(body.dst?.split('<').length, 3, `dst sent: ${body.dst}`);
   });
 
@@ -90,7 +79,7 @@ describe('composer: sending to the sandbox', function () {
     it(`explains a ${kind} failure, keeps the draft, and posted exactly once`, async () => {
       const draft = { sender: '14155550100', text: `Fault ${kind}`, destinations: '+12015550103\n+12015550104' };
       await fill(draft);
-      sandbox.injectFault({ kind, method: 'POST', path: '/Message/' });
+      server().injectFault({ kind, method: 'POST', path: '/Message/' });
       const before = posts();
       await sendOnce();
       await composer.waitForText('#result', /What to do:/);
@@ -119,7 +108,7 @@ describe('composer: sending to the sandbox', function () {
     const statuses = await composer.evaluate<string[]>('window.statuses');
     assert.ok(statuses.includes('Sending request 2 of 2…'), `statuses: ${JSON.stringify(statuses)}`);
     assert.equal(await composer.frame.locator('#result-batches tbody tr').count(), 2);
-    const sent = sandbox.requestLog().entries.filter((entry) => entry.route === SEND_ROUTE).slice(-2)
+    const sent = server().requestLog().entries.filter((entry) => entry.route === SEND_ROUTE).slice(-2)
       .map((entry) => (JSON.parse(entry.body) as { dst: string }).dst.split('<'));
     assert.deepEqual(sent.map((dst) => dst.length), [1_000, 500]);
   });

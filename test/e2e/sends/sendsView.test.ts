@@ -3,8 +3,7 @@
 // delivered and failed through the view's own auto-refresh.
 import * as assert from 'node:assert/strict';
 import { PlivoClient } from '../../../src/core/client';
-import { startSandbox, type SandboxServer } from '../../../src/sandbox';
-import { useE2eSession } from '../../harness/e2eSession';
+import { useSandboxSession } from '../sandboxSession';
 import { ComposerPage } from '../composer/composerPage';
 
 const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
@@ -14,27 +13,19 @@ const ALSO_DELIVERS = '+12015550112';
 
 describe('Sends view after a send from the composer', function () {
   this.timeout(120_000);
-  let sandbox: SandboxServer;
-  const env: Record<string, string> = {};
-  before(async () => {
-    sandbox = await startSandbox({ messagesPerSecond: 100, timings: { sentAfterMs: 100, deliveredAfterMs: 300 } });
-    const { authId, authToken } = sandbox.accounts[0];
-    Object.assign(env, { BULK_MESSAGING_SANDBOX_URL: sandbox.baseUrl, BULK_MESSAGING_SANDBOX_AUTH_ID: authId, BULK_MESSAGING_SANDBOX_AUTH_TOKEN: authToken });
-  });
-  after(async () => sandbox?.close());
-  const session = useE2eSession('sends-view', { env });
+  const { sandbox: server, session } = useSandboxSession('sends-view', { messagesPerSecond: 100, timings: { sentAfterMs: 100, deliveredAfterMs: 300 } });
   let composer: ComposerPage;
 
   before(async () => {
     composer = await ComposerPage.open(session());
   });
 
-  const posts = (): number => sandbox.requestLog().counts[SEND_ROUTE] ?? 0;
+  const posts = (): number => server().requestLog().counts[SEND_ROUTE] ?? 0;
 
   /** UUID of each number, as the sandbox itself recorded them. */
   async function uuidsBySandbox(): Promise<Map<string, string>> {
-    const { authId, authToken } = sandbox.accounts[0];
-    const client = new PlivoClient({ authId, authToken, baseUrl: sandbox.baseUrl });
+    const { authId, authToken } = server().accounts[0];
+    const client = new PlivoClient({ authId, authToken, baseUrl: server().baseUrl });
     try {
       const list = await client.listMessages({ limit: 20 });
       return new Map(list.body.objects.map((m) => [`+${m.to_number}`, m.message_uuid]));
@@ -76,7 +67,7 @@ describe('Sends view after a send from the composer', function () {
     await composer.frame.locator('#text').fill('Nobody answers');
     await composer.pasteDestinations('+12015550113');
     await composer.waitForSummary(/^1 entry: |^1 entries: /);
-    sandbox.injectFault({ kind: 'no-response', method: 'POST', path: '/Message/' });
+    server().injectFault({ kind: 'no-response', method: 'POST', path: '/Message/' });
     const before = posts();
     await composer.click('#send');
     await composer.waitForText('#result-heading', /did not answer in time/, 45_000);
