@@ -1,9 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from './paths';
 
 /** A headless Debian chromium with one page, driven by playwright-core. */
 export interface BrowserSession {
-  readonly browser: Browser;
+  readonly context: BrowserContext;
   readonly page: Page;
   close(): Promise<void>;
 }
@@ -14,25 +14,33 @@ export interface AutomationHooks {
   onExit?: (code: number) => void;
 }
 
-/** Launches chromium (sharing the given XDG folders) and opens an empty page with the hooks exposed. */
-export async function openBrowser(env: Record<string, string>, hooks: AutomationHooks = {}): Promise<BrowserSession> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-    env: { ...process.env, ...env },
-  });
+const LAUNCH = { executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] };
+const VIEWPORT = { width: 1400, height: 900 };
+
+/**
+ * Launches chromium (sharing the given XDG folders) and opens an empty page with the hooks exposed.
+ * With `profileDir` the browser profile (IndexedDB, local storage, cache) is kept there on disk.
+ */
+export async function openBrowser(env: Record<string, string>, hooks: AutomationHooks = {}, profileDir?: string): Promise<BrowserSession> {
+  const launchEnv = { ...process.env, ...env };
+  const context = profileDir
+    ? await chromium.launchPersistentContext(profileDir, { ...LAUNCH, env: launchEnv, viewport: VIEWPORT })
+    : await (await chromium.launch({ ...LAUNCH, env: launchEnv })).newContext({ viewport: VIEWPORT });
+  const browser = context.browser();
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+  };
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     // Exposed before navigation: the workbench looks for them once, at startup.
     await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) =>
       hooks.onLog?.(level, typeof message === 'string' ? message : JSON.stringify(message)),
     );
     await page.exposeFunction('codeAutomationExit', (code: number) => hooks.onExit?.(code));
-    return { browser, page, close: () => browser.close().catch(() => undefined) };
+    return { context, page, close };
   } catch (error) {
-    await browser.close().catch(() => undefined);
+    await close();
     throw error;
   }
 }

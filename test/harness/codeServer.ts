@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { killProcessTree, trackProcessTree } from './processTree';
@@ -26,6 +26,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** 0 (default) lets the OS choose a free port. */
   port?: number;
+  /** Extension folders (each with a package.json) to install as if from a .vsix before starting. */
+  installExtensions?: readonly string[];
   startTimeoutMs?: number;
 }
 
@@ -56,6 +58,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     XDG_DATA_HOME: join(stateDir, 'xdg', 'data'),
     XDG_CACHE_HOME: join(stateDir, 'xdg', 'cache'),
   };
+  installExtensions(join(stateDir, 'extensions'), options.installExtensions ?? []);
   const configFile = join(stateDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const logFile = join(stateDir, 'code-server.log');
@@ -120,6 +123,29 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await stop();
     throw error;
   }
+}
+
+/**
+ * Copies extension folders into the extensions dir and lists them in its extensions.json, which is
+ * what installing a .vsix does (code-server loads only one extensionDevelopmentPath).
+ */
+function installExtensions(extensionsDir: string, folders: readonly string[]): void {
+  if (folders.length === 0) return;
+  mkdirSync(extensionsDir, { recursive: true });
+  const entries = folders.map((folder) => {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    const relativeLocation = `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+    const location = join(extensionsDir, relativeLocation);
+    cpSync(folder, location, { recursive: true });
+    return {
+      identifier: { id: `${manifest.publisher}.${manifest.name}` },
+      version: manifest.version,
+      location: { $mid: 1, path: location, scheme: 'file' },
+      relativeLocation,
+      metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+    };
+  });
+  writeFileSync(join(extensionsDir, 'extensions.json'), JSON.stringify(entries));
 }
 
 /** The parent's environment without a surrounding VS Code's variables, which would redirect the server. */

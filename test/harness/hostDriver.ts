@@ -1,13 +1,14 @@
 // Loaded into the extension host as `extensionTestsPath` by e2e sessions: instead of running tests,
 // it serves a tiny HTTP endpoint on 127.0.0.1 through which the Playwright side executes VS Code
-// commands (opening a panel from the extension side is reliable; the command palette is not).
+// commands (opening a panel from the extension side is reliable; the command palette is not), reads
+// the clipboard and lists the open text documents.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { HOST_DRIVER_FILE, RUN_DIR_ENV, type HostDriverAddress } from './runContract';
+import { HOST_DRIVER_FILE, RUN_DIR_ENV, type HostDriverAddress, type OpenDocument } from './runContract';
 
 /** Request body of POST /execute. */
 export interface ExecuteRequest {
@@ -15,7 +16,10 @@ export interface ExecuteRequest {
   args?: unknown[];
 }
 
-/** Called by VS Code; resolves (ending the session) when the node side posts /finish. */
+/**
+ * Called by VS Code as the tests entry (or by the driver extension, see e2eSession.ts); resolves
+ * (ending a test session) when the node side posts /finish.
+ */
 export function run(): Promise<void> {
   const runDir = process.env[RUN_DIR_ENV];
   if (!runDir) return Promise.reject(new Error(`${RUN_DIR_ENV} is not set`));
@@ -33,6 +37,13 @@ export function run(): Promise<void> {
           .then((body) => vscode.commands.executeCommand(body.command, ...(body.args ?? [])))
           .then((result) => reply(200, { result: serializable(result) }))
           .catch((error: unknown) => reply(500, { error: error instanceof Error ? error.message : String(error) }));
+      } else if (request.method === 'GET' && request.url === '/clipboard') {
+        Promise.resolve(vscode.env.clipboard.readText())
+          .then((text) => reply(200, { result: text }))
+          .catch((error: unknown) => reply(500, { error: error instanceof Error ? error.message : String(error) }));
+      } else if (request.method === 'GET' && request.url === '/documents') {
+        const documents: OpenDocument[] = vscode.workspace.textDocuments.map((document) => ({ uri: document.uri.toString(), languageId: document.languageId, text: document.getText() }));
+        reply(200, { result: documents });
       } else if (request.method === 'POST' && request.url === '/finish') {
         reply(200, {});
         server.close(() => resolve());

@@ -18,6 +18,13 @@ export interface IntegrationResults {
   failures: Array<{ title: string; error: string }>;
 }
 
+/** A text document open in the extension host, as the host driver's GET /documents lists it. */
+export interface OpenDocument {
+  uri: string;
+  languageId: string;
+  text: string;
+}
+
 /** How the node side reaches the host driver. */
 export interface HostDriverAddress {
   port: number;

@@ -9,9 +9,9 @@ import { createRunDir, projectRoot, samplesDir, testResultsDir } from './paths';
 
 
 /** The page a person opens: a folder plus this project loaded as the extension under development. */
-export function workbenchUrl(origin: string, folder: string, extensionTestsPath?: string): string {
+export function workbenchUrl(origin: string, folder: string, extensionTestsPath?: string, extensionPath = projectRoot): string {
   const remote = (path: string) => `vscode-remote://${new URL(origin).host}${path}`;
-  const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(projectRoot)]];
+  const payload: Array<[string, string]> = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   return `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -27,6 +27,15 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   /** Each workbench log line (all of them also land in RUN/workbench.log). */
   onLog?: (level: string, line: string) => void;
+  /** Extension folders to install beside this project (code-server loads one development path only). */
+  installExtensions?: readonly string[];
+  /** The extension under development; this project by default (a benchmark may load a copy). */
+  extensionDevelopmentPath?: string;
+  /**
+   * Keep the browser profile on disk in RUN/chrome-profile (IndexedDB, where globalState lands, and
+   * local storage), e.g. to scan it after a run; by default the profile is thrown away.
+   */
+  persistentBrowserProfile?: boolean;
 }
 
 /** A browser VS Code session: code-server, chromium and the open workbench page. */
@@ -50,6 +59,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const server = await startCodeServer({
     stateDir: runDir,
     env: { [RUN_DIR_ENV]: runDir, [MARK_OUTPUT_ENV]: '1', ...options.env },
+    installExtensions: options.installExtensions,
   });
   let browser: BrowserSession | undefined;
   try {
@@ -61,8 +71,9 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       appendFileSync(workbenchLog, `[${level}] ${line}\n`);
       options.onLog?.(level, line);
     };
-    browser = await openBrowser(server.xdgEnv, { onLog, onExit: (code) => reportExit(code) });
-    const url = workbenchUrl(server.origin, options.folder ?? samplesDir, options.extensionTestsPath);
+    const profileDir = options.persistentBrowserProfile ? join(runDir, 'chrome-profile') : undefined;
+    browser = await openBrowser(server.xdgEnv, { onLog, onExit: (code) => reportExit(code) }, profileDir);
+    const url = workbenchUrl(server.origin, options.folder ?? samplesDir, options.extensionTestsPath, options.extensionDevelopmentPath);
     await browser.page.goto(url);
     const session = browser;
     return {
