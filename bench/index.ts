@@ -1,23 +1,47 @@
 // `npm run bench`: every figure beside its floor measured in the same run, printed as a table and
 // written to bench/results.json. Ratios, not absolute times, are what to compare across machines.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { runActivationBench } from './activationBench';
 import type { BenchRow } from './benchRow';
+import { runBundleBench } from './bundleBench';
 import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runSandboxBench } from './sandboxBench';
 import { runSendBench } from './sendBench';
+import { runSendToTreeBench } from './sendToTreeBench';
+
+const projectRoot = join(__dirname, '..', '..');
+
+/**
+ * Suites that run in a real workbench need chromium and code-server: provisioned as the test layers
+ * do it (scripts/provision.mjs); when that is impossible the suite's row says why instead.
+ */
+function inWorkbench(id: string, run: () => Promise<BenchRow[]>): () => Promise<BenchRow[]> {
+  return async () => {
+    const provision = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'provision.mjs')], { encoding: 'utf8' });
+    if (provision.status !== 0) {
+      const reason = (provision.stderr || provision.stdout).trim().split('\n')[0];
+      return [{ id, name: `${id}: not measured`, value: Number.NaN, unit: '', note: `needs code-server and chromium (npm run provision): ${reason}` }];
+    }
+    return run();
+  };
+}
 
 const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P1 preview analysis', runDestinationsBench],
   ['P2 file diagnostics', runDiagnosticsBench],
   ['P3 send', runSendBench],
+  ['P3 send-to-tree (workbench)', inWorkbench('send-to-tree-1000', runSendToTreeBench)],
+  ['P4 bundle size', runBundleBench],
+  ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
   ['P5 sandbox', runSandboxBench],
 ];
 
 function format(value: number | undefined): string {
-  if (value === undefined) return '';
+  if (value === undefined || Number.isNaN(value)) return '';
   return Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
 }
 
