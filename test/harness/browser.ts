@@ -32,6 +32,8 @@ export async function openBrowser(env: Record<string, string>, hooks: Automation
     await browser?.close().catch(() => undefined);
   };
   try {
+    // VS Code's clipboard in the browser is the page's: tests read back what a command copied.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = context.pages()[0] ?? (await context.newPage());
     // Exposed before navigation: the workbench looks for them once, at startup.
     await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) =>
