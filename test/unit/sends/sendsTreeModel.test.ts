@@ -140,7 +140,7 @@ describe('sends tree items', () => {
     const record = send({ batches: [batch(0, [destination('+14155550001', 'unknown', { lookupError: 'not found (404)', lookupStatus: 404 })])] });
     const [node] = childrenOf(rootOf(record));
     const view = describeNode(node);
-    assert.equal(view.description, 'not checked · not found (404)');
+    assert.equal(view.description, `not checked · not found (404) · ${record.batches[0].destinations[0].uuid}`);
     assert.equal(view.icon.id, 'question');
   });
 
