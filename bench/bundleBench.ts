@@ -85,7 +85,9 @@ export async function runBundleBench(): Promise<BenchRow[]> {
       better: 'lower',
       target: `<= ${TARGET_KB} KB`,
       pass: kb(total) <= TARGET_KB,
-      note: 'undici (with its llhttp WebAssembly inlined twice) and libphonenumber-js max metadata alone exceed the target; see the bundle-option rows',
+      note:
+        'not met: libphonenumber-js with its max metadata (needed for per-range validity and the fixed-line warning), csv-parse and ' +
+        'the project’s own code already come to more than 300 KB with no HTTP library at all; undici adds 522 KB. See the bundle-option rows',
     },
   ];
   for (const [name, bytes] of [...base.byPackage].sort((a, b) => b[1] - a[1]).filter(([, bytes]) => bytes >= 10 * 1024)) {
@@ -105,14 +107,16 @@ export async function runBundleBench(): Promise<BenchRow[]> {
       'bundle-option-both',
       'option: node:http client + min metadata',
       [replace(/^undici$/, 'module.exports = {};'), replace(/metadata\.max\.json$/, `module.exports = require(${JSON.stringify(require.resolve('libphonenumber-js/metadata.min.json'))});`)],
-      'the only combination near the target, at the cost of both of the above',
+      'the only way under the target: both costs above',
     ],
   ];
   for (const [id, name, plugins, note] of options) {
     const variant = await extensionBytes(plugins);
     const saved = base.bytes - variant.bytes;
     const wouldBe = total - saved;
-    rows.push({ id, name, value: kb(wouldBe), unit: 'KB total', better: 'lower', target: `<= ${TARGET_KB} KB`, pass: kb(wouldBe) <= TARGET_KB, note: `saves ${kb(saved)} KB; ${note}` });
+    const verdict = kb(wouldBe) <= TARGET_KB ? 'within the target' : `still ${kb(wouldBe - TARGET_KB * 1024)} KB over the target`;
+    // An option is information for a decision, not a figure of the product: no pass/fail of its own.
+    rows.push({ id, name, value: kb(wouldBe), unit: 'KB total', better: 'lower', note: `${verdict}; saves ${kb(saved)} KB; ${note}` });
   }
   const undiciOnDisk = dependencySize(dirname(require.resolve('undici')));
   rows.push({
