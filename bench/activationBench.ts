@@ -16,9 +16,9 @@ import type { Page } from 'playwright-core';
 import { connectHostDriver } from '../test/harness/hostClient';
 import { createRunDir, projectRoot } from '../test/harness/paths';
 import { startWorkbench } from '../test/harness/workbench';
+import { EXTENSION_ID } from '../test/integration/extensionId';
 import type { BenchRow } from './benchRow';
 
-const EXTENSION_ID = 'bulk-messaging-workbench.bulk-messaging-workbench';
 /** A command of the extension that is harmless with nothing open (it says to open a file). */
 const EXTENSION_COMMAND = 'bulkMessaging.validateNumbers';
 const FLOOR_NAME = 'Activation floor';
