@@ -5,22 +5,12 @@ import examples from 'libphonenumber-js/examples.mobile.json';
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { analyseDestinations } from '../src/core/destinations/analyse';
 import type { BenchRow } from './benchRow';
+import { random } from '../test/integration/fixtures/diagnostics/largeList';
 
 const REGION = 'US';
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'BR', 'AU', 'MX', 'NG', 'ES', 'IT', 'CA'];
 const TARGET_RATIO = 1.3;
 const TARGET_MS_FOR_1000 = 16;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same list. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The list a user pastes: ~72% `+` international mobiles from 12 countries (a fifth written with
