@@ -6,6 +6,7 @@ import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } f
 import { analyseDestinations } from '../src/core/destinations/analyse';
 import type { BenchRow } from './benchRow';
 import { random } from '../test/integration/fixtures/diagnostics/largeList';
+import { median } from './median';
 
 const REGION = 'US';
 const COUNTRIES: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'BR', 'AU', 'MX', 'NG', 'ES', 'IT', 'CA'];
@@ -51,11 +52,6 @@ function bareLoop(tokens: readonly string[]): number {
   return valid;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Wall-clock ms of one call; `sink` keeps the result observable so the work is not optimised away. */
 let sink = 0;

@@ -12,6 +12,7 @@ import { TimeSlicer } from '../src/diagnostics/timeSlicer';
 import { runValidation, type ValidationOutcome } from '../src/diagnostics/validationRun';
 import { makeLargeList } from '../test/integration/fixtures/diagnostics/largeList';
 import type { BenchRow } from './benchRow';
+import { median } from './median';
 
 const REGION = 'US';
 const LINES = 100_000;
@@ -64,11 +65,6 @@ function cpuMsSince(from: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Typing in a 10,000-line list: a keystroke every 60 ms goes through the extension's scheduler

@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { Pool } from 'undici';
 import { startSandbox, type SandboxServer } from '../src/sandbox';
 import type { BenchRow } from './benchRow';
+import { median } from './median';
 
 const CONCURRENCY = 16;
 const SECONDS_PER_FIGURE = 4;
@@ -104,11 +105,6 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function singleDestinationRow(): Promise<BenchRow> {
   const sandbox = await startSandbox({ rateLimitPer5s: 1e9 });

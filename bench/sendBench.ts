@@ -9,17 +9,13 @@ import { PlivoClient } from '../src/core/client';
 import { type MessageRequest, toRequestBody } from '../src/core/request';
 import { startSandbox } from '../src/sandbox';
 import type { BenchRow } from './benchRow';
+import { median } from './median';
 
 const DESTINATIONS = 1000;
 const WARM_UP_PAIRS = 150;
 const PAIRS = 300;
 const TARGET_RATIO = 1.1;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function round(value: number, digits = 3): number {
   const scale = 10 ** digits;

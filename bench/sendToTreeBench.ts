@@ -10,6 +10,7 @@ import { connectHostDriver } from '../test/harness/hostClient';
 import { projectRoot } from '../test/harness/paths';
 import { startWorkbench } from '../test/harness/workbench';
 import type { BenchRow } from './benchRow';
+import { median } from './median';
 
 const DESTINATIONS = 1000;
 const WARM_UP = 1;
@@ -20,11 +21,6 @@ const TARGET_MS = 1000;
 const SANDBOX = { rateLimitPer5s: 1e6, messagesPerSecond: 100_000, timings: { sentAfterMs: 20, deliveredAfterMs: 200 } };
 const SETTLE_MS = 4000;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Median send-to-tree time over several sends in one session, after a warm-up send. */
 export async function runSendToTreeBench(): Promise<BenchRow[]> {

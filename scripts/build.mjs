@@ -15,8 +15,7 @@ const common = {
   legalComments: 'none',
 };
 
-// VS Code activates the extension at startup (onLanguage:jsonc fires for its own settings model), so
-// activation must stay cheap: the HTTP client (undici), the phone-number metadata (libphonenumber-js)
+// Opening any list, JSON, YAML or code file activates the extension, so activation must stay cheap: the HTTP client (undici), the phone-number metadata (libphonenumber-js)
 // and the CSV parser load when first used — a send, a status refresh, the first number read — not
 // while the bundle loads, and the `vscode` API is wrapped once rather than once per module.
 // `npm run bench` measures activation in the extension host.

@@ -15,22 +15,8 @@ import { SendsTreeProvider } from '../../src/sends/sendsTree';
 import { StatusRefreshService } from '../../src/sends/status/statusRefreshService';
 import type { SendsNode } from '../../src/sends/treeNodes';
 import { EXTENSION_ID } from './extensionId';
+import { JsonMemento } from '../helpers/jsonMemento';
 
-/** A Memento that stores JSON, as globalState does, so what survives is what would survive a reload. */
-class JsonMemento implements vscode.Memento {
-  private readonly values = new Map<string, string>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    const stored = this.values.get(key);
-    return stored === undefined ? defaultValue : (JSON.parse(stored) as T);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, JSON.stringify(value));
-  }
-}
 
 const DELIVERS = '+14155550401';
 const FAILS_30 = '+12015550130';

@@ -1,23 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import { DraftStore } from '../../../src/composer/draftStore';
 import { MAX_DESTINATIONS_TEXT } from '../../../src/composer/destinationSession';
 import { normaliseDraft } from '../../../src/protocol/composerDraft';
+import { JsonMemento } from '../../helpers/jsonMemento';
 
-/** globalState as JSON, the way VS Code keeps it. */
-class JsonMemento implements vscode.Memento {
-  private readonly values = new Map<string, string>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    const stored = this.values.get(key);
-    return stored === undefined ? defaultValue : (JSON.parse(stored) as T);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-  }
-}
 
 describe('composer draft store', () => {
   it('keeps every field of a normal draft', async () => {
