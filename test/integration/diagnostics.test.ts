@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './extensionId';
-import { asRow, closeAllEditors, diagnosticsOf, openCopy, ours, useSettings, waitFor } from './fixtures/diagnostics/helpers';
+import { asRow, closeAllEditors, diagnosticsOf, openCopy, ours, useSettings, waitFor, useDiagnosticsSuite } from './fixtures/diagnostics/helpers';
 
 // Number lists opened in the real editor: what the Problems panel shows, where, and when.
 describe('number diagnostics in open files', () => {
-  let restore: () => Promise<void> = async () => undefined;
-
-  before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    restore = await useSettings({ defaultRegion: 'US' });
-  });
-  after(async () => {
-    await closeAllEditors();
-    await restore();
-  });
-  afterEach(closeAllEditors);
+  useDiagnosticsSuite(EXTENSION_ID);
 
   it('marks every problem of a plain list with its range, severity, code and message', async () => {
     const { document } = await openCopy('list.txt');

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { analyseDestinations } from '../../src/core';
 import { summaryText } from '../../src/diagnostics/summaryText';
 import { EXTENSION_ID } from './extensionId';
-import { closeAllEditors, diagnosticsOf, scratchDir, useSettings, waitFor } from './fixtures/diagnostics/helpers';
+import { diagnosticsOf, scratchDir, waitFor, useDiagnosticsSuite } from './fixtures/diagnostics/helpers';
 import { makeLargeList } from './fixtures/diagnostics/largeList';
 
 const LINES = 100_000;
@@ -16,16 +16,7 @@ const MAX_TIMER_LAG_MS = 100;
 // answering while that happens.
 describe('a 100,000-line number list', function () {
   this.timeout(180_000);
-  let restore: () => Promise<void> = async () => undefined;
-
-  before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    restore = await useSettings({ defaultRegion: 'US' });
-  });
-  after(async () => {
-    await closeAllEditors();
-    await restore();
-  });
+  useDiagnosticsSuite(EXTENSION_ID, { keepEditors: true });
 
   it('gets its problems, capped, and a summary of all 100,000 lines', async () => {
     const text = `${makeLargeList(LINES).join('\n')}\n`;

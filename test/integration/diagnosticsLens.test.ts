@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './extensionId';
-import { closeAllEditors, diagnosticsOf, openCopy, useSettings, waitFor } from './fixtures/diagnostics/helpers';
+import { diagnosticsOf, openCopy, waitFor, useDiagnosticsSuite } from './fixtures/diagnostics/helpers';
 
 function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return waitFor(`CodeLens of ${uri.path}`, async () => {
@@ -17,17 +17,7 @@ function composerTabs(): vscode.Tab[] {
 
 // The summary above a list, and the way from it into the composer.
 describe('CodeLens above number lists', () => {
-  let restore: () => Promise<void> = async () => undefined;
-
-  before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    restore = await useSettings({ defaultRegion: 'US' });
-  });
-  after(async () => {
-    await closeAllEditors();
-    await restore();
-  });
-  afterEach(closeAllEditors);
+  useDiagnosticsSuite(EXTENSION_ID);
 
   it('sums up a list file on its first line and opens the composer with that list', async () => {
     const { document } = await openCopy('list.txt');
