@@ -41,14 +41,8 @@ export interface StatusRefreshOptions {
   concurrency?: number;
 }
 
-/** The outcome of one run over all its targets. */
-export interface RefreshReport {
-  total: number;
-  done: number;
-  found: number;
-  notFound: number;
-  failed: number;
-  rateLimitWaits: number;
+/** The outcome of one run over all its targets: the per-account counts summed. */
+export interface RefreshReport extends Pick<RefreshSummary, 'total' | 'done' | 'found' | 'notFound' | 'failed' | 'rateLimitWaits'> {
   cancelled: boolean;
   /** One line per account that could not be read or stopped early. */
   problems: string[];
