@@ -5,6 +5,7 @@ import { EXIT, MAIN_USAGE } from './usage';
 // Loaded on use: `check` should not pay for the sandbox's HTTP stack at startup, nor the reverse.
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   check: async (argv) => (await import('./checkCommand')).runCheckCommand(argv),
+  send: async (argv) => (await import('./sendCommand')).runSendCommand(argv),
   sandbox: async (argv) => (await import('./sandboxCommand')).runSandboxCommand(argv),
 };
 

@@ -1,13 +1,18 @@
 // Help texts of the `bulk-messaging` command-line tool.
 
-/** Exit codes of `bulk-messaging check`; `usage` also covers input that cannot be read as a text list. */
-export const EXIT = { ok: 0, invalidNumbers: 1, usage: 2 } as const;
+/**
+ * Exit codes. `check`: ok, invalidNumbers, usage. `send`: ok (every unique valid destination
+ * accepted), invalidNumbers (invalid input, nothing sent), usage (also unreadable input), auth,
+ * incomplete (stopped with destinations not sent or in doubt).
+ */
+export const EXIT = { ok: 0, invalidNumbers: 1, usage: 2, auth: 3, incomplete: 4 } as const;
 
 /** `bulk-messaging --help`. */
 export const MAIN_USAGE = `Usage: bulk-messaging <command> [options]
 
 Commands:
   check FILE|-     split a list of phone numbers into valid, invalid and duplicate entries
+  send FILE|-      send one message to every number of a list, exactly once, resumably
   sandbox          run a local Plivo-compatible Message API on 127.0.0.1
 
 Run "bulk-messaging <command> --help" for a command's options.
@@ -33,4 +38,43 @@ Options:
 
 Exit status: 0 when no entry is invalid, 1 when any entry is invalid,
 2 on bad usage or unreadable input (missing, empty, binary, not UTF-8, over 10 MB).
+`;
+
+/** `bulk-messaging send --help`. */
+export const SEND_USAGE = `Usage: bulk-messaging send FILE|- --text TEXT (--src NUMBER | --powerpack UUID)
+         [--url URL] [--method POST|GET] [--region CC] [--base-url ORIGIN]
+         [--auth-id ID] [--journal PATH] [--pace N] [--yes] [--json]
+
+Sends TEXT to every unique valid number of the list in batches of at most 1,000,
+recording each batch in a journal before it is posted. Run the same command again
+to continue a send that stopped: batches in doubt are checked against the account's
+message list first, and no accepted destination is ever sent again.
+
+Credentials: the auth token only from PLIVO_AUTH_TOKEN; the auth id from --auth-id
+or PLIVO_AUTH_ID.
+
+Options:
+  --text, -t TEXT     the message
+  --src NUMBER        sender number, short code or alphanumeric id
+  --powerpack UUID    send from a Powerpack number pool instead of --src
+  --url URL           status callback URL; --method POST (default) or GET
+  --region, -r CC     read numbers without + as national numbers of this country
+  --base-url ORIGIN   API origin (default https://api.plivo.com), for example
+                      http://127.0.0.1:8089 for a sandbox
+  --journal PATH      where the send's state lives (default: a file named after the
+                      list and the request under $XDG_STATE_HOME/bulk-messaging, so
+                      the same command finds it again); a journal of another list
+                      or text is refused
+  --pace N            batch requests per second at most (default 1; 0: no pacing)
+  --list-rate N       message-list requests per minute while checking (default 20)
+  --timeout SECONDS   how long a request waits for an answer (default 30)
+  --yes, -y           send to a non-loopback URL (without it nothing is posted
+                      there: the command prints what would be sent)
+  --json              print the outcome as JSON on stdout
+  --help, -h          show this help
+
+Progress goes to stderr. Invalid entries are reported and skipped.
+Exit status: 0 every unique valid destination accepted; 1 invalid input, nothing
+sent; 2 bad usage or unreadable input; 3 authentication failed; 4 stopped with
+destinations not sent or in doubt (the summary says which, and what to run next).
 `;

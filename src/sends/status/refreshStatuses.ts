@@ -1,7 +1,7 @@
 // Reads the status of many messages, one GET each, paced for the API's rate limit. Pure of
 // `vscode`: the caller passes the lookup, the pacer and a callback for each result.
 import type { LookupOutcome, MessageLookup } from './messageLookup';
-import type { RequestPacer } from './requestPacer';
+import type { RequestPacer } from '../../core/pacing/requestPacer';
 
 export interface RefreshOptions {
   pacer: RequestPacer;

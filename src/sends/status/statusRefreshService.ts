@@ -3,10 +3,10 @@
 import { PlivoClient } from '../../core/client';
 import type { DestinationUpdate } from '../historySchema';
 import type { SendRecord } from '../sendRecord';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from '../../core/pacing/clock';
 import { clientLookup, updateFromLookup } from './messageLookup';
 import { refreshStatuses, type RefreshSummary } from './refreshStatuses';
-import { RequestPacer } from './requestPacer';
+import { RequestPacer } from '../../core/pacing/requestPacer';
 
 /** Where a send's statuses are read: what `resolveConnection` gives. Held only for one run. */
 export interface AccountConnection {

@@ -4,8 +4,8 @@ import { PlivoClient } from '../../../src/core/client';
 import { startSandbox, type SandboxServer } from '../../../src/sandbox';
 import { clientLookup, type LookupOutcome, updateFromLookup } from '../../../src/sends/status/messageLookup';
 import { refreshStatuses } from '../../../src/sends/status/refreshStatuses';
-import { RequestPacer } from '../../../src/sends/status/requestPacer';
-import { systemClock } from '../../../src/sends/status/clock';
+import { RequestPacer } from '../../../src/core/pacing/requestPacer';
+import { systemClock } from '../../../src/core/pacing/clock';
 
 const NORMAL = ['14155550111', '14155550112'];
 const FAILS_30 = '12015550130';

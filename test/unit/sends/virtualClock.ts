@@ -1,6 +1,6 @@
 // A clock whose time only moves when every task is waiting on it, so pacing tests run in
 // milliseconds and see exact virtual times.
-import type { Clock } from '../../../src/sends/status/clock';
+import type { Clock } from '../../../src/core/pacing/clock';
 
 interface Sleeper {
   at: number;

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-/** Time as the status refresher sees it; tests pass a virtual clock. */
+/** Time as pacing and waiting code sees it; tests pass a virtual clock. */
 export interface Clock {
   /** Milliseconds, monotonic. */
   now(): number;
