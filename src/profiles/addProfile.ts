@@ -4,6 +4,7 @@ import type { ProfileStore } from './profileStore';
 
 /** Bulk Messaging: Add Profile — asks step by step; Escape at any step adds nothing. */
 export async function addProfile(store: ProfileStore): Promise<void> {
+  store.checkWritable();
   const name = await askName();
   if (!name) return;
   const target = await askKind();

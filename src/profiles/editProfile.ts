@@ -8,6 +8,7 @@ type Field = 'name' | 'authId' | 'authToken' | 'baseUrl' | 'sender' | 'defaultRe
 
 /** Bulk Messaging: Edit Profile — change one field at a time. */
 export async function editProfile(store: ProfileStore, profile?: Profile): Promise<void> {
+  store.checkWritable();
   profile ??= await pickProfile(store, 'Edit which profile?', true);
   if (!profile) return;
   const fields: { label: string; field: Field; description?: string }[] = [
@@ -27,12 +28,12 @@ async function editField(store: ProfileStore, profile: Profile, field: Field): P
   switch (field) {
     case 'name': {
       const name = await askName(profile.name);
-      if (name) await store.update({ ...profile, name });
+      if (name) await store.update(profile.id, { name });
       return;
     }
     case 'authId': {
       const authId = await askAuthId(profile.authId);
-      if (authId) await store.update({ ...profile, authId });
+      if (authId) await store.update(profile.id, { authId });
       return;
     }
     case 'authToken': {
@@ -42,17 +43,17 @@ async function editField(store: ProfileStore, profile: Profile, field: Field): P
     }
     case 'baseUrl': {
       const baseUrl = await askBaseUrl(profile.baseUrl);
-      if (baseUrl) await store.update({ ...profile, baseUrl });
+      if (baseUrl) await store.update(profile.id, { baseUrl });
       return;
     }
     case 'sender': {
       const sender = await askSender(profile.sender);
-      if (sender !== null) await store.update({ ...profile, sender });
+      if (sender !== null) await store.update(profile.id, { sender });
       return;
     }
     case 'defaultRegion': {
       const defaultRegion = await askRegion(profile.defaultRegion);
-      if (defaultRegion !== null) await store.update({ ...profile, defaultRegion });
+      if (defaultRegion !== null) await store.update(profile.id, { defaultRegion });
       return;
     }
   }
@@ -60,8 +61,9 @@ async function editField(store: ProfileStore, profile: Profile, field: Field): P
 
 /** Bulk Messaging: Rename Profile. */
 export async function renameProfile(store: ProfileStore, profile?: Profile): Promise<void> {
+  store.checkWritable();
   profile ??= await pickProfile(store, 'Rename which profile?', true);
   if (!profile) return;
   const name = await askName(profile.name);
-  if (name) await store.update({ ...profile, name });
+  if (name) await store.update(profile.id, { name });
 }

@@ -13,6 +13,7 @@ export async function importFromEnvironment(store: ProfileStore, env: NodeJS.Pro
     );
     return;
   }
+  store.checkWritable();
   const name = await askName(`Plivo (${authId})`);
   if (!name) return;
   const profile = await store.add({ name, kind: 'live', authId, baseUrl: PLIVO_BASE_URL }, authToken);

@@ -10,7 +10,12 @@ export const PROFILES_SCHEMA_VERSION = 1;
 
 export type ProfilesReadResult =
   | { ok: true; profiles: Profile[]; migrated: boolean }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** Set when a newer version saved the value: what could be read of it, to show read-only. */
+      newer?: { schemaVersion: number; profiles: Profile[] };
+    };
 
 function isProfile(value: unknown): value is Profile {
   if (typeof value !== 'object' || value === null) return false;
@@ -34,7 +39,10 @@ export function readStoredProfiles(raw: unknown): ProfilesReadResult {
       return { ok: true, profiles: stored.profiles.filter(isProfile), migrated: false };
     }
     if (typeof stored.schemaVersion === 'number' && stored.schemaVersion > PROFILES_SCHEMA_VERSION) {
-      return { ok: false, reason: `saved by a newer version (schema ${stored.schemaVersion})` };
+      // Best effort: entries that still look like profiles stay usable; nothing is written back.
+      const profiles = Array.isArray(stored.profiles) ? stored.profiles.filter(isProfile) : [];
+      const newer = { schemaVersion: stored.schemaVersion, profiles };
+      return { ok: false, reason: `saved by a newer version (schema ${stored.schemaVersion})`, newer };
     }
   }
   return { ok: false, reason: 'unrecognised format' };

@@ -11,19 +11,37 @@ import { switchProfile } from './switchProfile';
 import { testConnection } from './testConnection';
 import type { Profile } from './profile';
 
+/** Runs a command; an error (e.g. profiles saved by a newer version) is shown, as the composer shows its own. */
+const reportingErrors =
+  <A extends unknown[], R>(command: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R | undefined> => {
+    try {
+      return await command(...args);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Bulk Messaging: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
 /** Registers the profile commands and the status bar item; returns the store other features use. */
 export function registerProfiles(context: vscode.ExtensionContext, sandbox: EmbeddedSandbox): ProfileStore {
-  const store = new ProfileStore(context.globalState, context.secrets);
+  const store = new ProfileStore(context.globalState, context.secrets, {
+    warn: (message) => void vscode.window.showWarningMessage(message),
+    // VS Code has no event for globalState changes from other windows; besides polling, look on focus.
+    onDidFocus: (listener) => vscode.window.onDidChangeWindowState((state) => state.focused && listener()),
+  });
+  const register = <A extends unknown[], R>(id: string, command: (...args: A) => Promise<R>) =>
+    vscode.commands.registerCommand(id, reportingErrors(command));
   context.subscriptions.push(
     store,
     createProfileStatusBar(store),
-    vscode.commands.registerCommand(Commands.addProfile, () => addProfile(store)),
-    vscode.commands.registerCommand(Commands.editProfile, (profile?: Profile) => editProfile(store, profile)),
-    vscode.commands.registerCommand(Commands.renameProfile, (profile?: Profile) => renameProfile(store, profile)),
-    vscode.commands.registerCommand(Commands.removeProfile, (profile?: Profile) => removeProfile(store, profile)),
-    vscode.commands.registerCommand(Commands.testConnection, (profile?: Profile) => testConnection(store, sandbox, profile)),
-    vscode.commands.registerCommand(Commands.switchProfile, () => switchProfile(store)),
-    vscode.commands.registerCommand(Commands.importEnvProfile, () => importFromEnvironment(store)),
+    register(Commands.addProfile, () => addProfile(store)),
+    register(Commands.editProfile, (profile?: Profile) => editProfile(store, profile)),
+    register(Commands.renameProfile, (profile?: Profile) => renameProfile(store, profile)),
+    register(Commands.removeProfile, (profile?: Profile) => removeProfile(store, profile)),
+    register(Commands.testConnection, (profile?: Profile) => testConnection(store, sandbox, profile)),
+    register(Commands.switchProfile, () => switchProfile(store)),
+    register(Commands.importEnvProfile, () => importFromEnvironment(store)),
   );
   return store;
 }

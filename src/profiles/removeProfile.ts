@@ -5,6 +5,7 @@ import type { ProfileStore } from './profileStore';
 
 /** Bulk Messaging: Remove Profile — after a modal confirmation; its secret is deleted too. */
 export async function removeProfile(store: ProfileStore, profile?: Profile): Promise<void> {
+  store.checkWritable();
   profile ??= await pickProfile(store, 'Remove which profile?', true);
   if (!profile) return;
   const answer = await vscode.window.showWarningMessage(

@@ -3,6 +3,7 @@ import type { ProfileStore } from './profileStore';
 
 /** Bulk Messaging: Switch Profile (also what the status bar item runs). */
 export async function switchProfile(store: ProfileStore): Promise<void> {
+  store.checkWritable();
   const profile = await pickProfile(store, 'Switch to which profile?');
   if (profile) await store.setActive(profile.id);
 }
