@@ -24,11 +24,14 @@ export interface FaultSpec {
   latencyMs?: number;
   /** For `rate-limit`: the Retry-After value (default 1). */
   retryAfterSeconds?: number;
+  /** Matching requests let through untouched first, e.g. 1 to hit the second batch of a send (default 0). */
+  skip?: number;
 }
 
-/** A queued fault with its remaining uses. */
+/** A queued fault with its remaining uses and the matching requests it still lets through. */
 export interface PendingFault extends FaultSpec {
   remaining: number;
+  toSkip: number;
 }
 
 const MAX_PENDING = 100;
@@ -56,7 +59,8 @@ export function parseFaultSpec(body: unknown): FaultSpec | string {
   const count = optionalNumber(body, 'count', 1, 10_000);
   const latencyMs = optionalNumber(body, 'latencyMs', 0, MAX_LATENCY_MS);
   const retryAfterSeconds = optionalNumber(body, 'retryAfterSeconds', 0, 3600);
-  for (const v of [count, latencyMs, retryAfterSeconds]) if (typeof v === 'string') return v;
+  const skip = optionalNumber(body, 'skip', 0, 100_000);
+  for (const v of [count, latencyMs, retryAfterSeconds, skip]) if (typeof v === 'string') return v;
   for (const key of ['method', 'path']) {
     if (body[key] !== undefined && typeof body[key] !== 'string') return `${key} must be a string`;
   }
@@ -67,6 +71,7 @@ export function parseFaultSpec(body: unknown): FaultSpec | string {
     path: body.path as string | undefined,
     latencyMs: latencyMs as number | undefined,
     retryAfterSeconds: retryAfterSeconds as number | undefined,
+    skip: skip as number | undefined,
   };
 }
 
@@ -76,14 +81,19 @@ export class FaultQueue {
 
   add(spec: FaultSpec): void {
     if (this.pending.length >= MAX_PENDING) throw new Error(`At most ${MAX_PENDING} faults can wait at once.`);
-    this.pending.push({ ...spec, remaining: spec.count ?? 1 });
+    this.pending.push({ ...spec, remaining: spec.count ?? 1, toSkip: spec.skip ?? 0 });
   }
 
   /** The fault for this request, if one matches (uses it up). */
   take(method: string, path: string): FaultSpec | undefined {
-    const index = this.pending.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path)),
-    );
+    const matches = (f: PendingFault) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path));
+    // A fault still letting requests through counts this one and stays queued; another may take it.
+    let index = -1;
+    this.pending.forEach((f, i) => {
+      if (!matches(f)) return;
+      if (f.toSkip > 0) f.toSkip--;
+      else if (index < 0) index = i;
+    });
     if (index < 0) return undefined;
     const fault = this.pending[index];
     fault.remaining--;

@@ -106,6 +106,15 @@ describe('sandbox fault injection and control API', () => {
     assert.deepEqual((await call(sandbox, 'GET', '/__sandbox/faults')).json.faults, []);
   });
 
+  it('skip lets that many matching requests through first, so a fault can hit a later batch', async () => {
+    await queueFault(sandbox, { kind: 'server-error', skip: 2, method: 'POST' });
+    assert.equal((await call(sandbox, 'GET', accountPath(sandbox, 'Message/'))).status, 200, 'a GET does not count');
+    assert.equal((await send(sandbox, { dst: '14155551111' })).status, 202);
+    assert.equal((await send(sandbox, { dst: '14155551112' })).status, 202);
+    assert.equal((await send(sandbox, { dst: '14155551113' })).status, 500);
+    assert.equal((await send(sandbox, { dst: '14155551114' })).status, 202);
+  });
+
   it('rejects unknown fault kinds and lists / clears pending faults', async () => {
     const bad = await call(sandbox, 'POST', '/__sandbox/faults', { body: { kind: 'meteor' } });
     assert.equal(bad.status, 400);
