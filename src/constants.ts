@@ -29,6 +29,8 @@ export const Settings = {
   section: 'bulkMessaging',
   defaultRegion: 'defaultRegion',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  batchesPerSecond: 'send.batchesPerSecond',
+  listRequestsPerMinute: 'send.listRequestsPerMinute',
 } as const;
 
 export const StorageKeys = {

@@ -9,7 +9,7 @@ import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
 import { applyPrefill, type Prefill } from './newMessageArgs';
 import { toProfileSummary } from './profileSummary';
-import { sendFromComposer } from './sendFromComposer';
+import { sendFromComposer, unexpectedFailure } from './sendFromComposer';
 
 /** The host side of the composer: answers the webview's messages for the one open panel. */
 export class ComposerController implements ComposerMessageHandler, vscode.Disposable {
@@ -64,6 +64,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         return this.load(loadFromEditor(this.editorToLoadFrom()), 'selection', post);
       case 'send':
         return this.send(message.revision, message.draft, post);
+      case 'continueSend':
+        return this.continueSend(message.sendId, message.mode, post);
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
@@ -159,6 +161,23 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       // keep waiting for a result.
       await post({ type: 'notice', level: 'error', message: `Not sent: ${error instanceof Error ? error.message : String(error)}` });
       await post({ type: 'sendCancelled' });
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** "Check Now" / "Send the Rest" on the result: the same send goes on, never a new one. */
+  private async continueSend(sendId: string, mode: 'check' | 'rest', post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    if (this.sending) {
+      await post({ type: 'notice', level: 'info', message: 'A send is still running: wait for its result first.' });
+      return;
+    }
+    this.sending = true;
+    try {
+      const outcome = await this.deps
+        .continueSend(sendId, mode, (index, total) => void post({ type: 'sending', batch: index + 1, batches: total }))
+        .catch((error: unknown) => unexpectedFailure(error));
+      await post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
     } finally {
       this.sending = false;
     }

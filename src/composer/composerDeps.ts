@@ -22,6 +22,8 @@ export interface ComposerDeps {
    * Resolves undefined when the user cancelled before anything was sent (e.g. the token prompt).
    */
   send(input: ComposerSendInput, onBatchStart: (index: number, total: number) => void): Promise<SendOutcome | undefined>;
+  /** Goes on with a stored send (see `continueSend`); undefined when it is gone or the user cancelled. */
+  continueSend(sendId: string, mode: 'check' | 'rest', onBatchStart: (index: number, total: number) => void): Promise<SendOutcome | undefined>;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
   showSends?(sendId?: string): void | Thenable<unknown>;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { progressLine, sendProgress } from '../core/sends/sendProgress';
+import type { SendRecord } from '../sends/sendRecord';
 import { confirmationText, type ConfirmationFacts } from './confirmationText';
 
 /** Asks, in a modal dialog, before a send that leaves this machine; true only on an explicit yes. */
@@ -6,4 +8,17 @@ export async function confirmSend(facts: ConfirmationFacts): Promise<boolean> {
   const text = confirmationText(facts);
   const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, text.confirm);
   return choice === text.confirm;
+}
+
+/** Asks before "Send the Rest" on a profile that sends real SMS: how many go out, how many are checked first. */
+export async function confirmContinue(record: SendRecord, profileName: string): Promise<boolean> {
+  const progress = sendProgress(record);
+  const confirm = 'Send the Rest';
+  const doubt = progress.inDoubt > 0 ? ` The ${progress.inDoubt.toLocaleString('en-US')} in doubt are checked in the account first and sent only if they were not queued.` : '';
+  const choice = await vscode.window.showWarningMessage(
+    `Send the rest of this send with "${profileName}"?`,
+    { modal: true, detail: `${progressLine(progress)}. Only destinations not sent go out (real, paid SMS); the ${progress.accepted.toLocaleString('en-US')} accepted are not sent again.${doubt}` },
+    confirm,
+  );
+  return choice === confirm;
 }

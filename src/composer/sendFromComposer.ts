@@ -54,11 +54,14 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
 
 // The send service reports HTTP and network failures in its outcome; this covers a failure outside
 // a request (e.g. the sandbox would not start), so the draft and the webview stay usable.
-function unexpectedFailure(error: unknown): SendOutcome {
+export function unexpectedFailure(error: unknown): SendOutcome {
   return {
     sendId: '',
+    stop: 'cancelled',
+    progress: { total: 0, accepted: 0, refused: 0, inDoubt: 0, notSent: 0 },
+    summary: '',
+    nextStep: 'Your draft is kept. Check the Sends view for any request already posted before you send again.',
     batches: [],
-    unsentBatches: 0,
     failure: {
       title: 'The send stopped unexpectedly',
       detail: error instanceof Error ? error.message : String(error),

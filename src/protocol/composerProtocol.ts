@@ -119,11 +119,32 @@ export interface BatchOutcome {
   elapsedMs: number;
 }
 
+/** Why a send run ended; only `complete` means nothing is left to send or check. */
+export type SendStop = 'complete' | 'checked' | 'cancelled' | 'in-doubt' | 'rejected' | 'auth' | 'unreachable' | 'rate-limited' | 'check-failed';
+
+/** Where the whole send stands, per unique destination. */
+export interface SendStanding {
+  total: number;
+  accepted: number;
+  refused: number;
+  inDoubt: number;
+  notSent: number;
+}
+
 export interface SendOutcome {
+  /** Empty when nothing was stored (the send failed before its first request). */
   sendId: string;
+  stop: SendStop;
+  progress: SendStanding;
+  /** "1,000 accepted, 1,000 in doubt, 500 not sent of 2,500". */
+  summary: string;
+  /** Advice from the whole send, never from one batch. */
+  nextStep: string;
+  /** What stopped it, in the server's or the network's words. */
+  detail?: string;
+  /** Requests Plivo answered (or that were checked), with what came back. */
   batches: BatchOutcome[];
-  /** Batches not sent because the user cancelled or an earlier batch failed. */
-  unsentBatches: number;
+  /** Set only when the send failed before any request was made. */
   failure?: SendFailure;
 }
 
@@ -142,6 +163,8 @@ export type WebviewToHost =
   | { type: 'loadFromFile' }
   | { type: 'loadFromSelection' }
   | { type: 'send'; revision: number; draft: ComposerDraft }
+  /** Go on with a stored send: `check` reads the account for its batches in doubt, `rest` also sends what was not sent. */
+  | { type: 'continueSend'; sendId: string; mode: 'check' | 'rest' }
   | { type: 'openSends' };
 
 /** Messages the host posts to the webview. */

@@ -1,5 +1,9 @@
 // The stored shape of the sends history, read, migrated forward and bounded without `vscode`,
 // so every rule here is unit-tested. The store (historyStore.ts) only does I/O around it.
+import { requestFields } from '../composer/buildSendInput';
+import { MAX_DESTINATIONS_PER_REQUEST } from '../core/destinations/wireForm';
+import { type BatchState, JOURNAL_SCHEMA_VERSION } from '../core/sends/journal';
+import { normaliseDraft } from '../protocol/composerDraft';
 import type { BatchRecord, DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 
 /** Bump when the stored shape changes, and add a step to MIGRATIONS. */
@@ -52,37 +56,80 @@ function readDestination(value: unknown): DestinationRecord | undefined {
   return { ...(value as unknown as DestinationRecord), state };
 }
 
-function readBatch(value: unknown, position: number): BatchRecord | undefined {
+function readBatch(value: unknown, position: number, createdAt: string): BatchRecord | undefined {
   if (!isObject(value)) return undefined;
   const destinations = Array.isArray(value.destinations) ? value.destinations.map(readDestination) : [];
   if (destinations.some((d) => d === undefined)) return undefined;
-  return {
+  const batch: BatchRecord = {
     ...(value as unknown as BatchRecord),
     index: typeof value.index === 'number' ? value.index : position,
     destinations: destinations as DestinationRecord[],
     invalidNumbers: strings(value.invalidNumbers),
+    attempts: typeof value.attempts === 'number' ? value.attempts : 1,
   };
+  if (!BATCH_STATES.includes(value.state as BatchState)) fromFirstRoundBatch(batch, value, createdAt);
+  return batch;
+}
+
+const BATCH_STATES: readonly BatchState[] = ['pending', 'in-flight', 'accepted', 'rejected', 'in-doubt', 'reconciled'];
+
+/**
+ * First-round records had no batch states: a batch had a 202 body or a `failure`. A failure with a
+ * 4xx other than 429 queued nothing; any other failure may have queued messages, so it is in doubt
+ * (its window starts at the send's time, the closest start time it kept).
+ */
+function fromFirstRoundBatch(batch: BatchRecord, value: Loose, createdAt: string): void {
+  const failure = isObject(value.failure) ? value.failure : undefined;
+  const legacy = batch as BatchRecord & { failure?: unknown };
+  delete legacy.failure;
+  for (const d of batch.destinations) {
+    if (d.uuid) d.result = 'accepted';
+    else if (d.errorCode === 'invalid') d.result = 'refused';
+  }
+  if (!failure) {
+    batch.state = 'accepted';
+    return;
+  }
+  const status = typeof failure.status === 'number' ? failure.status : undefined;
+  const message = [failure.title, failure.detail].filter((t) => typeof t === 'string' && t !== '').join(': ');
+  batch.status = status;
+  batch.startedAt = createdAt;
+  if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+    batch.state = 'rejected';
+    batch.problem = { kind: 'api', status, message };
+    for (const d of batch.destinations) d.result = 'not-sent';
+  } else {
+    batch.state = 'in-doubt';
+    batch.problem = { kind: 'first-round', status, message };
+  }
 }
 
 /** A stored send record with defaults filled in, or undefined when it is not one. */
 export function readSendRecord(value: unknown): SendRecord | undefined {
   if (!isObject(value) || typeof value.id !== 'string' || typeof value.createdAt !== 'string') return undefined;
   if (!Array.isArray(value.batches) || !isObject(value.draft)) return undefined;
-  const batches = value.batches.map(readBatch);
+  const createdAt = value.createdAt;
+  const batches = value.batches.map((b, i) => readBatch(b, i, createdAt));
   if (batches.some((b) => b === undefined)) return undefined;
-  const draft = value.draft as Loose;
-  const sender = isObject(draft.sender) ? draft.sender : { kind: 'src', value: '' };
-  return {
+  const draftValue = value.draft as Loose;
+  const sender = isObject(draftValue.sender) ? draftValue.sender : { kind: 'src', value: '' };
+  // Only what the tree reads is checked here; the composer normalises the rest when it reopens the draft.
+  const draft = { ...(draftValue as unknown as SendRecord['draft']), sender: sender as SendRecord['draft']['sender'], text: typeof draftValue.text === 'string' ? draftValue.text : '' };
+  const record: SendRecord & { unsentBatches?: unknown } = {
     ...(value as unknown as SendRecord),
-    // Only what the tree reads is checked here; the composer normalises the rest when it reopens the draft.
-    draft: { ...(draft as unknown as SendRecord['draft']), sender: sender as SendRecord['draft']['sender'], text: typeof draft.text === 'string' ? draft.text : '' },
+    schemaVersion: JOURNAL_SCHEMA_VERSION,
+    fingerprint: typeof value.fingerprint === 'string' ? value.fingerprint : '',
+    request: isObject(value.request) ? (value.request as unknown as SendRecord['request']) : { ...requestFields(normaliseDraft(draft)) , text: draft.text },
+    batchSize: typeof value.batchSize === 'number' ? value.batchSize : MAX_DESTINATIONS_PER_REQUEST,
+    draft,
     profileId: typeof value.profileId === 'string' ? value.profileId : '',
     profileName: typeof value.profileName === 'string' ? value.profileName : '(unknown profile)',
     isSandbox: value.isSandbox === true,
     skippedInvalid: strings(value.skippedInvalid),
     batches: batches as BatchRecord[],
-    unsentBatches: typeof value.unsentBatches === 'number' ? value.unsentBatches : 0,
   };
+  delete record.unsentBatches;
+  return record;
 }
 
 /** Steps from version N to N+1. Version 0 was a bare array of records, before the envelope. */

@@ -10,7 +10,7 @@ import {
   toStoredHistory,
   type HistoryLimits,
 } from './historySchema';
-import type { SendRecord } from './sendRecord';
+import type { BatchRecord, SendRecord } from './sendRecord';
 
 export type { DestinationUpdate } from './historySchema';
 
@@ -99,6 +99,21 @@ export class SendHistory implements vscode.Disposable {
     if (index < 0) return Promise.resolve();
     this.sends[index] = record;
     return this.commit();
+  }
+
+  /** Stores the batches a send run changed (the record is held by reference, so they are already in it). */
+  saveBatches(record: SendRecord, _changed: readonly BatchRecord[]): Promise<void> {
+    return this.get(record.id) ? this.update(record) : this.add(record);
+  }
+
+  /** Every UUID of every send but one. */
+  knownUuids(exceptSendId: string): Set<string> {
+    const known = new Set<string>();
+    for (const send of this.sends) {
+      if (send.id === exceptSendId) continue;
+      for (const batch of send.batches) for (const d of batch.destinations) if (d.uuid) known.add(d.uuid);
+    }
+    return known;
   }
 
   /**

@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
 import { PlivoClient } from '../core/client';
+import { runSend, type RunResult, type SendEvent } from '../core/sends/sendEngine';
+import { nextStep, progressLine } from '../core/sends/sendProgress';
 import { Settings } from '../constants';
 import type { Connection } from '../profiles/connection';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
-import { sendBatches } from './batchSender';
-import type { SendRecord } from './sendRecord';
+import { type BatchRecord, newSendRecord, type SendRecord, syncDeliveryStates } from './sendRecord';
 
-/** Where finished and in-progress sends are recorded (the history behind the Sends view). */
+/** Where sends are kept (the history behind the Sends view); every call is durable when it resolves. */
 export interface SendRecorder {
+  /** Stores a new send before anything of it is posted. */
   add(record: SendRecord): void | Thenable<void>;
-  update(record: SendRecord): void | Thenable<void>;
+  /** Stores the batches the engine changed, before its next network step. */
+  saveBatches(record: SendRecord, changed: readonly BatchRecord[]): void | Thenable<void>;
+  /** Every UUID of the other sends: reconciliation never claims one of them for this send. */
+  knownUuids(exceptSendId: string): Set<string>;
 }
 
 export interface SendInput {
@@ -21,48 +26,73 @@ export interface SendInput {
   onBatchStart?(index: number, total: number): void;
 }
 
-/**
- * Sends a draft in batches under a progress notification that can be cancelled between batches,
- * and records the send in the history after every batch so nothing is lost if the window closes.
- */
+/** The words the editor uses for the two ways on, in advice text. */
+const EDITOR_ACTIONS = { check: 'Use Check Now', rest: 'use Send the Rest' } as const;
+
+/** A new send: its journal stored first, then run under a progress notification that can be cancelled between batches. */
 export async function sendDraft(input: SendInput, recorder: SendRecorder): Promise<{ record: SendRecord; outcome: SendOutcome }> {
   const { connection } = input;
-  const client = new PlivoClient({
-    authId: connection.authId,
-    authToken: connection.authToken,
-    baseUrl: connection.baseUrl,
-    timeouts: requestTimeouts(),
-  });
-  let added = false;
+  const profile = { id: connection.profile.id, name: connection.profile.name, isSandbox: connection.isSandbox };
+  const record = newSendRecord(input.draft, profile, input.numbers, input.skippedInvalid);
+  await recorder.add(record);
+  return continueSend(record, connection, recorder, 'send', input.onBatchStart);
+}
+
+/**
+ * Runs a stored send on: `check` reads the account for its batches in doubt; `send` does that, then
+ * sends only the destinations not sent ("Send the Rest").
+ */
+export async function continueSend(
+  record: SendRecord,
+  connection: Connection,
+  recorder: SendRecorder,
+  mode: 'send' | 'check',
+  onBatchStart?: (index: number, total: number) => void,
+): Promise<{ record: SendRecord; outcome: SendOutcome }> {
+  const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: requestTimeouts() });
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  const title = mode === 'check' ? 'Checking the account for batches in doubt' : `Sending to ${record.batches.reduce((n, b) => n + (b.state === 'pending' ? b.destinations.length : 0), 0) || 'the rest of the'} destinations`;
   try {
-    const record = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sending to ${input.numbers.length} destination${input.numbers.length === 1 ? '' : 's'}`, cancellable: true },
-      (progress, token) =>
-        sendBatches(
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return runSend(
+        record,
+        {
           client,
-          {
-            draft: input.draft,
-            profile: { id: connection.profile.id, name: connection.profile.name, isSandbox: connection.isSandbox },
-            numbers: input.numbers,
-            skippedInvalid: input.skippedInvalid,
+          save: async (journal, changed) => {
+            for (const batch of changed as BatchRecord[]) syncDeliveryStates(batch);
+            await recorder.saveBatches(journal, changed as BatchRecord[]);
           },
-          {
-            isCancelled: () => token.isCancellationRequested,
-            onBatchStart: (index, total) => {
-              progress.report({ message: `batch ${index + 1} of ${total}`, increment: index === 0 ? 0 : 100 / total });
-              input.onBatchStart?.(index, total);
-            },
-            onProgress: async (partial) => {
-              await (added ? recorder.update(partial) : recorder.add(partial));
-              added = true;
-            },
+          batchesPerSecond: config.get<number>(Settings.batchesPerSecond, 1),
+          reconcile: { listRequestsPerMinute: config.get<number>(Settings.listRequestsPerMinute, 20), settleMs: (requestTimeouts().headersMs + 2000) },
+          knownUuids: recorder.knownUuids(record.id),
+          signal: controller.signal,
+          onEvent: (event) => {
+            const message = progressMessage(event);
+            if (message) progress.report({ message });
+            if (event.type === 'batch-start') onBatchStart?.(event.index, event.total);
           },
-        ),
-    );
-    if (!added) await recorder.add(record);
-    return { record, outcome: toOutcome(record) };
+        },
+        mode,
+      );
+    });
+    return { record, outcome: toOutcome(record, result) };
   } finally {
     await client.close();
+  }
+}
+
+function progressMessage(event: SendEvent): string | undefined {
+  switch (event.type) {
+    case 'batch-start':
+      return `batch ${event.index + 1} of ${event.total}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`;
+    case 'rate-limited':
+      return `batch ${event.index + 1}: Plivo said too many requests (429); posting it again in ${Math.ceil(event.waitMs / 1000)} s. Cancel stops here; nothing is lost.`;
+    case 'checking':
+      return `checking batch ${event.index + 1} in the account's message list (page ${event.page})`;
+    default:
+      return undefined;
   }
 }
 
@@ -73,15 +103,19 @@ function requestTimeouts(): { headersMs: number; bodyMs: number } {
   return { headersMs: ms, bodyMs: ms };
 }
 
-/** The composer's view of a send record. */
-export function toOutcome(record: SendRecord): SendOutcome {
-  const failed = record.batches.find((batch) => batch.failure);
+/** The composer's view of a send: the whole send's standing and one piece of advice. */
+export function toOutcome(record: SendRecord, result: RunResult): SendOutcome {
+  const { progress } = result;
+  const troubled = record.batches.find((b) => b.state === 'in-doubt' || b.state === 'rejected');
   return {
     sendId: record.id,
-    unsentBatches: record.unsentBatches,
-    failure: failed?.failure,
+    stop: result.stop,
+    progress,
+    summary: progressLine(progress),
+    nextStep: nextStep(progress, EDITOR_ACTIONS),
+    ...(result.detail || troubled?.problem ? { detail: result.detail ?? troubled?.problem?.message } : {}),
     batches: record.batches
-      .filter((batch) => !batch.failure)
+      .filter((batch) => batch.state === 'accepted' || batch.state === 'reconciled')
       .map((batch) => ({
         index: batch.index,
         status: batch.status ?? 0,

@@ -1,5 +1,5 @@
 // Counting and wording shared by the tree, its tooltips and the notifications. No `vscode` here.
-import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
+import type { BatchRecord, DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 
 /** Per-state counts of a send (or one batch) plus its invalid entries. */
 export interface SendCounts {
@@ -9,6 +9,7 @@ export interface SendCounts {
   apiInvalid: number;
   /** Entries the local preview found invalid and did not send. */
   skipped: number;
+  /** Batches rejected or in doubt. */
   failedBatches: number;
   uuids: number;
 }
@@ -23,8 +24,10 @@ export function countSend(record: SendRecord): SendCounts {
   const counts: SendCounts = { destinations: 0, byState: emptyByState(), apiInvalid: 0, skipped: record.skippedInvalid.length, failedBatches: 0, uuids: 0 };
   for (const batch of record.batches) {
     counts.apiInvalid += batch.invalidNumbers.length;
-    if (batch.failure) counts.failedBatches += 1;
+    if (batch.state === 'rejected' || batch.state === 'in-doubt') counts.failedBatches += 1;
     for (const destination of batch.destinations) {
+      // A not-sent destination that went out again in a later batch is counted there.
+      if (destination.resentIn !== undefined) continue;
       counts.destinations += 1;
       // Refused numbers are counted once, as invalid, not also as failed messages.
       if (!isRefused(destination)) counts.byState[destination.state] += 1;
@@ -34,9 +37,39 @@ export function countSend(record: SendRecord): SendCounts {
   return counts;
 }
 
-/** The send service marks numbers the API listed in `invalid_number` with the error code 'invalid'. */
+/** Numbers the API listed in `invalid_number` (older records: no UUID and the error code 'invalid'). */
 export function isRefused(destination: DestinationRecord): boolean {
-  return !destination.uuid && destination.errorCode === 'invalid';
+  return destination.result === 'refused' || (!destination.uuid && destination.errorCode === 'invalid');
+}
+
+/** What is wrong with a batch, for the tree and its tooltips; undefined when nothing is. */
+export function batchTrouble(batch: BatchRecord): { title: string; detail: string; severity: 'error' | 'info' } | undefined {
+  const problem = batch.problem?.message ?? '';
+  switch (batch.state) {
+    case 'in-flight':
+      return { severity: 'info', title: 'Being posted', detail: 'If no window is sending it any more (closed or reloaded mid-send), it is in doubt: Check Now reads the account.' };
+    case 'in-doubt':
+      return {
+        severity: 'error',
+        title: 'In doubt: may have been queued',
+        detail: `${problem} Nothing of this batch is sent again until it is checked: Check Now reads the account's message list.${batch.reconcileError ? ` The last check failed: ${batch.reconcileError}` : ''}`.trim(),
+      };
+    case 'rejected':
+      return {
+        severity: 'error',
+        title: `Rejected${batch.status ? ` (${batch.status})` : ''}`,
+        detail: `${problem} Plivo queued nothing of this batch. Fix the cause, then Send the Rest.`.trim(),
+      };
+    case 'reconciled': {
+      const notSent = batch.destinations.filter((d) => d.result === 'not-sent').length;
+      if (notSent === 0) return undefined;
+      return { severity: 'info', title: `Checked: ${notSent} not queued`, detail: `The account's message list shows ${notSent} of this batch's destinations were not queued; Send the Rest sends only those.` };
+    }
+    case 'pending':
+      return batch.attempts > 0 ? { severity: 'info', title: 'Not sent yet', detail: problem || 'Plivo answered 429 (too many requests), or the send stopped before it.' } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** "2 delivered · 1 failed · 3 invalid": only the non-zero parts, in STATE_ORDER. */

@@ -3,7 +3,7 @@
 // `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), `destination` + `:uuid`.
 import { describeErrorCode, isErrorCode } from './errorCodes';
 import type { DeliveryState, DestinationRecord } from './sendRecord';
-import { countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
+import { batchTrouble, countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
 import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, SendNode, SendsNode } from './treeNodes';
 
 /** A codicon id and an optional theme colour id. */
@@ -61,7 +61,8 @@ function sendView(node: SendNode, now: Date): ItemView {
   const { record } = node;
   const counts = countSend(record);
   const sender = record.draft.sender.value ? `${record.draft.sender.kind} ${record.draft.sender.value}` : undefined;
-  const batches = record.batches.length + record.unsentBatches;
+  const batches = record.batches.length;
+  const pending = record.batches.filter((b) => b.state === 'pending').length;
   return {
     // Sidebars are narrow: the text names the send, then time and counts come before the profile.
     label: textSnippet(record.draft.text, 28),
@@ -72,7 +73,7 @@ function sendView(node: SendNode, now: Date): ItemView {
       sender && `Sender: ${escapeMarkdown(sender)}`,
       `Destinations: ${counts.destinations} · UUIDs: ${counts.uuids} · invalid (API): ${counts.apiInvalid} · skipped locally: ${counts.skipped}`,
       `Status: ${escapeMarkdown(countsText(counts))}`,
-      batches > 1 && `Batches: ${record.batches.length} sent${record.unsentBatches > 0 ? `, ${record.unsentBatches} not sent` : ''}`,
+      batches > 1 && `Batches: ${batches - pending} posted${pending > 0 ? `, ${pending} not sent` : ''}`,
     ),
     icon: summaryIcon(counts, counts.failedBatches > 0),
     contextValue: withTokens('send', counts.uuids > 0, record.batches.some((b) => b.responseJson !== undefined)),
@@ -84,6 +85,7 @@ function batchView(node: BatchNode): ItemView {
   const { record, batch } = node;
   const position = record.batches.indexOf(batch) + 1;
   const counts = countSend({ ...record, skippedInvalid: [], batches: [batch] });
+  const trouble = batchTrouble(batch);
   const facts = [
     batch.status !== undefined && `HTTP ${batch.status}`,
     `${counts.uuids} UUID${counts.uuids === 1 ? '' : 's'}`,
@@ -91,17 +93,17 @@ function batchView(node: BatchNode): ItemView {
     batch.elapsedMs !== undefined && `${(batch.elapsedMs / 1000).toFixed(1)} s`,
   ].filter((f): f is string => typeof f === 'string');
   return {
-    label: `Batch ${position} of ${record.batches.length + record.unsentBatches}`,
-    description: batch.failure ? `failed: ${batch.failure.title}` : `${countsText(counts)}${batch.status !== undefined ? ` · HTTP ${batch.status}` : ''}`,
+    label: `Batch ${position} of ${record.batches.length}`,
+    description: trouble ? trouble.title : `${countsText(counts)}${batch.status !== undefined ? ` · HTTP ${batch.status}` : ''}`,
     tooltip: lines(
       `**Batch ${position}** · ${batch.destinations.length} destinations`,
       facts.join(' · '),
       batch.apiId && `api_id: \`${batch.apiId}\``,
       batch.message && `message: ${escapeMarkdown(batch.message)}`,
       `Status: ${escapeMarkdown(countsText(counts))}`,
-      batch.failure && `**${escapeMarkdown(batch.failure.title)}**: ${escapeMarkdown(batch.failure.detail)}`,
+      trouble && `**${escapeMarkdown(trouble.title)}**: ${escapeMarkdown(trouble.detail)}`,
     ),
-    icon: summaryIcon(counts, batch.failure !== undefined),
+    icon: summaryIcon(counts, trouble?.severity === 'error'),
     contextValue: withTokens('batch', counts.uuids > 0, batch.responseJson !== undefined),
     collapsible: 'collapsed',
   };

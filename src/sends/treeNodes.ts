@@ -1,6 +1,8 @@
 // The shape of the Sends tree, built from records without `vscode` (sendsTree.ts turns nodes into
 // TreeItems). Ids are stable across refreshes so VS Code keeps expansion and selection.
+import { nextStep, progressLine, sendProgress } from '../core/sends/sendProgress';
 import type { BatchRecord, DestinationRecord, SendRecord } from './sendRecord';
+import { batchTrouble } from './sendSummary';
 
 export interface SendNode {
   kind: 'send';
@@ -59,11 +61,14 @@ export function rootNodes(sends: readonly SendRecord[]): SendNode[] {
   return sends.map((record, index) => ({ kind: 'send', id: record.id, record, newest: index === 0 }));
 }
 
-function failureNotice(record: SendRecord, batch: BatchRecord, id: string): NoticeNode | undefined {
-  if (!batch.failure) return undefined;
-  const { title, detail, nextStep } = batch.failure;
-  return { kind: 'notice', id, record, severity: 'error', label: title, detail: [detail, nextStep].filter(Boolean).join('\n\n') };
+function troubleNotice(record: SendRecord, batch: BatchRecord, id: string): NoticeNode | undefined {
+  const trouble = batchTrouble(batch);
+  if (!trouble) return undefined;
+  return { kind: 'notice', id, record, severity: trouble.severity, label: trouble.title, detail: trouble.detail };
 }
+
+/** The words the tree uses for the two ways on: its item actions. */
+export const TREE_ACTIONS = { check: 'Use Check Now on the send', rest: 'use Send the Rest' } as const;
 
 function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string): DestinationNode[] {
   return batch.destinations.map((destination, position) => ({
@@ -92,24 +97,25 @@ export function sendChildren(record: SendRecord): SendsNode[] {
     children.push(...record.batches.map((batch): BatchNode => ({ kind: 'batch', id: batchPrefix(record, batch), record, batch })));
   }
   children.push(...invalidGroup(record, 'local', record.skippedInvalid, `${record.id}/skipped`));
-  if (record.unsentBatches > 0) {
-    const n = record.unsentBatches;
+  const progress = sendProgress(record);
+  if (progress.inDoubt + progress.notSent > 0) {
+    // Advice from the whole send, never from one batch.
     children.push({
       kind: 'notice',
       id: `${record.id}/unsent`,
       record,
-      severity: 'info',
-      label: `${n} batch${n === 1 ? '' : 'es'} not sent`,
-      detail: 'The send was cancelled or stopped after a failed batch. No batch is sent twice: reopen the request in the composer to send the rest.',
+      severity: progress.inDoubt > 0 ? 'error' : 'info',
+      label: progressLine(progress),
+      detail: nextStep(progress, TREE_ACTIONS),
     });
   }
   return children;
 }
 
-/** Children of one batch: its failure (if any), its destinations, then the API's invalid entries. */
+/** Children of one batch: its trouble (if any), its destinations, then the API's invalid entries. */
 export function batchChildren(record: SendRecord, batch: BatchRecord): SendsNode[] {
   const prefix = batchPrefix(record, batch);
-  const failure = failureNotice(record, batch, `${prefix}/failure`);
+  const failure = troubleNotice(record, batch, `${prefix}/failure`);
   return [
     ...(failure ? [failure] : []),
     ...destinationNodes(record, batch, prefix),

@@ -1,5 +1,5 @@
 // The Sends view's parts in the real extension host: a send to the sandbox recorded through the
-// send service's batch sender, the tree built from it with real TreeItems, a status refresh that
+// send engine, the tree built from it with real TreeItems, a status refresh that
 // reaches `delivered` and `failed` through the sandbox's magic numbers, and history re-read from
 // storage. Then the wired commands that need no dialog.
 import * as assert from 'node:assert/strict';
@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { PlivoClient } from '../../src/core/client';
 import { Commands, StorageKeys } from '../../src/constants';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
-import { sendBatches } from '../../src/sends/batchSender';
+import { runSend } from '../../src/core/sends/sendEngine';
 import { SendHistory, UNREADABLE_HISTORY_KEY, type UnreadableHistory } from '../../src/sends/historyStore';
-import type { SendRecord } from '../../src/sends/sendRecord';
+import { newSendRecord, syncDeliveryStates, type BatchRecord, type SendRecord } from '../../src/sends/sendRecord';
 import { allUuids, mayChange } from '../../src/sends/sendSummary';
 import { SendsTreeProvider } from '../../src/sends/sendsTree';
 import { StatusRefreshService } from '../../src/sends/status/statusRefreshService';
@@ -42,23 +42,21 @@ describe('Sends view (extension host)', function () {
     memento = new JsonMemento();
     history = new SendHistory(memento, { warn: (message) => assert.fail(`unexpected warning: ${message}`) });
     tree = new SendsTreeProvider(history, 0);
-    let added = false;
-    record = await sendBatches(
-      client,
-      {
-        draft: { sender: { kind: 'src', value: '14155550100' }, text: 'Integration hello', destinations: '', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
-        profile: { id: 'local-sandbox', name: 'Local sandbox', isSandbox: true },
-        numbers: [DELIVERS, FAILS_30, UNDELIVERED_70],
-        skippedInvalid: ['not-a-number'],
-      },
-      {
-        isCancelled: () => false,
-        onProgress: async (partial) => {
-          await (added ? history.update(partial) : history.add(partial));
-          added = true;
-        },
-      },
+    record = newSendRecord(
+      { sender: { kind: 'src', value: '14155550100' }, text: 'Integration hello', destinations: '', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
+      { id: 'local-sandbox', name: 'Local sandbox', isSandbox: true },
+      [DELIVERS, FAILS_30, UNDELIVERED_70],
+      ['not-a-number'],
     );
+    await history.add(record);
+    const result = await runSend(record, {
+      client,
+      save: async (journal, changed) => {
+        for (const batch of changed as BatchRecord[]) syncDeliveryStates(batch);
+        await history.saveBatches(journal, changed as BatchRecord[]);
+      },
+    });
+    assert.equal(result.stop, 'complete');
   });
 
   after(async () => {

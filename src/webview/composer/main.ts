@@ -199,9 +199,16 @@ function handle(message: HostToWebview): void {
       applyPrefill(message.fields, message.intent);
       return;
     case 'sendResult': {
-      const failed = message.outcome.failure !== undefined;
-      setSending(false, failed ? 'The send failed; your draft is kept.' : 'Sent.');
-      renderResult(byId('result'), message.outcome, () => postToHost({ type: 'openSends' })).focus();
+      const { outcome } = message;
+      const finished = !outcome.failure && outcome.stop === 'complete';
+      setSending(false, finished ? 'Sent.' : outcome.failure ? 'The send failed; your draft is kept.' : `Not finished: ${outcome.summary}. Your draft is kept.`);
+      renderResult(byId('result'), outcome, {
+        openSends: () => postToHost({ type: 'openSends' }),
+        continueSend: (sendId, mode) => {
+          setSending(true, mode === 'check' ? 'Checking the account…' : 'Sending the rest…');
+          postToHost({ type: 'continueSend', sendId, mode });
+        },
+      }).focus();
       return;
     }
   }

@@ -7,14 +7,20 @@ const n = (value: number): string => value.toLocaleString('en-US');
 /** The invalid_number list can be long: show this many, then a count. */
 const MAX_INVALID_SHOWN = 50;
 
-/** Renders an outcome into the result region; `openSends` reveals the Sends view. */
-export function renderResult(box: HTMLElement, outcome: SendOutcome, openSends: () => void): HTMLElement {
+/** What the result's buttons do: reveal the Sends view, or go on with the same send. */
+export interface ResultActions {
+  openSends(): void;
+  continueSend(sendId: string, mode: 'check' | 'rest'): void;
+}
+
+/** Renders an outcome into the result region; its advice is about the whole send, never one batch. */
+export function renderResult(box: HTMLElement, outcome: SendOutcome, actions: ResultActions): HTMLElement {
   const uuids = outcome.batches.reduce((sum, batch) => sum + batch.messageUuids.length, 0);
   const invalid = outcome.batches.flatMap((batch) => batch.invalidNumbers);
   const failure = outcome.failure;
-  const heading = el('h2', { id: 'result-heading', tabindex: '-1' },
-    el('span', { class: 'icon', 'aria-hidden': 'true' }, failure ? '✗' : '✓'),
-    failure ? ` ${failure.title}` : ` Sent: ${n(uuids)} ${uuids === 1 ? 'message' : 'messages'} queued`);
+  const complete = !failure && outcome.stop === 'complete';
+  const title = failure ? ` ${failure.title}` : complete ? ` Sent: ${n(uuids)} ${uuids === 1 ? 'message' : 'messages'} queued` : ` Not finished: ${outcome.summary}`;
+  const heading = el('h2', { id: 'result-heading', tabindex: '-1' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, complete ? '✓' : failure ? '✗' : '!'), title);
   const parts: (HTMLElement | undefined)[] = [heading];
   if (failure) {
     parts.push(
@@ -25,23 +31,41 @@ export function renderResult(box: HTMLElement, outcome: SendOutcome, openSends: 
         ['api_id', failure.apiId],
       ]),
     );
+  } else if (!complete) {
+    parts.push(
+      outcome.detail ? el('p', { class: 'failure-detail' }, outcome.detail) : undefined,
+      el('p', { class: 'next-step' }, el('strong', {}, 'What to do: '), outcome.nextStep),
+    );
   }
+  const { progress } = outcome;
   parts.push(facts([
     ['Message UUIDs', n(uuids)],
     ['Invalid numbers', n(invalid.length)],
-    ['Requests not sent', outcome.unsentBatches > 0 ? `${n(outcome.unsentBatches)} (cancelled or stopped after a failure; none was sent twice)` : undefined],
+    ['In doubt', progress.inDoubt > 0 ? `${n(progress.inDoubt)} (may have been queued: check before anything else)` : undefined],
+    ['Not sent', progress.notSent > 0 ? `${n(progress.notSent)} (none of the accepted is sent again)` : undefined],
   ]));
   if (outcome.batches.length > 0) parts.push(batchTable(outcome));
   if (invalid.length > 0) parts.push(invalidList(invalid));
-  if (outcome.sendId) {
-    const open = el('button', { type: 'button', id: 'open-sends', class: 'secondary' }, 'Show in Sends view');
-    open.addEventListener('click', openSends);
-    parts.push(el('div', { class: 'toolbar' }, open));
-  }
-  box.classList.toggle('failed', failure !== undefined);
+  if (outcome.sendId) parts.push(resultToolbar(outcome, complete, actions));
+  box.classList.toggle('failed', !complete);
   box.replaceChildren(...parts.filter((part): part is HTMLElement => part !== undefined));
   box.hidden = false;
   return heading;
+}
+
+function resultToolbar(outcome: SendOutcome, complete: boolean, actions: ResultActions): HTMLElement {
+  const buttons: HTMLElement[] = [];
+  const button = (id: string, label: string, primary: boolean, onClick: () => void) => {
+    const b = el('button', { type: 'button', id, ...(primary ? {} : { class: 'secondary' }) }, label);
+    b.addEventListener('click', onClick);
+    buttons.push(b);
+  };
+  if (!complete && outcome.progress.inDoubt > 0) button('check-now', 'Check Now', true, () => actions.continueSend(outcome.sendId, 'check'));
+  if (!complete && outcome.progress.notSent + outcome.progress.inDoubt > 0) {
+    button('send-rest', 'Send the Rest', outcome.progress.inDoubt === 0, () => actions.continueSend(outcome.sendId, 'rest'));
+  }
+  button('open-sends', 'Show in Sends view', false, actions.openSends);
+  return el('div', { class: 'toolbar' }, ...buttons);
 }
 
 function facts(rows: [string, string | undefined][]): HTMLElement {

@@ -11,13 +11,13 @@ export function fakeUuid(): string {
 
 /** A destination with a UUID in the given state. */
 export function destination(number: string, state: DeliveryState = 'queued', extra: Partial<DestinationRecord> = {}): DestinationRecord {
-  return { number, uuid: fakeUuid(), state, ...extra };
+  return { number, uuid: fakeUuid(), result: 'accepted', state, ...extra };
 }
 
 /** A 202 batch for the given destinations. */
 export function batch(index: number, destinations: DestinationRecord[], extra: Partial<BatchRecord> = {}): BatchRecord {
   const body = { api_id: `api-${index}`, message: 'message(s) queued', message_uuid: destinations.flatMap((d) => (d.uuid ? [d.uuid] : [])) };
-  return { index, status: 202, apiId: body.api_id, message: body.message, elapsedMs: 120, destinations, invalidNumbers: [], responseJson: JSON.stringify(body), ...extra };
+  return { index, state: 'accepted', attempts: 1, status: 202, apiId: body.api_id, message: body.message, elapsedMs: 120, destinations, invalidNumbers: [], responseJson: JSON.stringify(body), ...extra };
 }
 
 /** `count` destinations +1415555xxxx in one state. */
@@ -29,7 +29,11 @@ export function destinations(count: number, state: DeliveryState = 'queued'): De
 export function send(extra: Partial<SendRecord> = {}): SendRecord {
   counter += 1;
   return {
+    schemaVersion: 1,
     id: `send-${counter}`,
+    fingerprint: `fingerprint-${counter}`,
+    request: { src: '14155550100', text: 'Hello from the workbench', type: 'sms' },
+    batchSize: 1000,
     createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, counter % 60)).toISOString(),
     profileId: 'local-sandbox',
     profileName: 'Local sandbox',
@@ -37,7 +41,6 @@ export function send(extra: Partial<SendRecord> = {}): SendRecord {
     draft: { sender: { kind: 'src', value: '14155550100' }, text: 'Hello from the workbench', destinations: '+14155550001\n+14155550002', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
     skippedInvalid: [],
     batches: [batch(0, [destination('+14155550001'), destination('+14155550002')])],
-    unsentBatches: 0,
     ...extra,
   };
 }

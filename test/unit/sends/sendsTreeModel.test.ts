@@ -27,37 +27,48 @@ describe('sends tree structure', () => {
     assert.equal(describeNode(localGroup).label, 'Skipped locally: 2');
   });
 
-  it('shows several batches as batch items, a failed batch with its error first', () => {
-    const failure = { title: 'Too many requests', detail: 'HTTP 429 from the API.', nextStep: 'Wait a minute and send the rest.', status: 429 };
+  it('shows several batches as batch items, a batch in doubt with its trouble first, and advice from the whole send', () => {
+    const problem = { kind: 'server-error', status: 500, message: 'Plivo answered 500.' };
+    const pending = batch(2, destinations(2, 'unknown').map((d) => ({ ...d, uuid: undefined, result: undefined })), { state: 'pending', attempts: 0, status: undefined, responseJson: undefined });
     const record = send({
-      batches: [batch(0, destinations(3, 'sent')), batch(1, [], { status: 429, failure, responseJson: undefined })],
-      unsentBatches: 2,
+      batches: [batch(0, destinations(3, 'sent')), batch(1, destinations(2, 'unknown').map((d) => ({ ...d, uuid: undefined, result: undefined })), { state: 'in-doubt', status: 500, problem, responseJson: undefined }), pending],
     });
     const children = childrenOf(rootOf(record));
-    assert.deepEqual(children.map((c) => c.kind), ['batch', 'batch', 'notice']);
-    assert.deepEqual(children.map((c) => describeNode(c).label), ['Batch 1 of 4', 'Batch 2 of 4', '2 batches not sent']);
-    const failed = describeNode(children[1]);
-    assert.equal(failed.description, 'failed: Too many requests');
-    assert.equal(failed.icon.id, 'error');
+    assert.deepEqual(children.map((c) => c.kind), ['batch', 'batch', 'batch', 'notice']);
+    assert.deepEqual(children.map((c) => describeNode(c).label), ['Batch 1 of 3', 'Batch 2 of 3', 'Batch 3 of 3', '3 accepted, 2 in doubt, 2 not sent of 7']);
+    assert.match(describeNode(children[3]).tooltip, /Check the 2 in doubt first/);
+    const doubtful = describeNode(children[1]);
+    assert.equal(doubtful.description, 'In doubt: may have been queued');
+    assert.equal(doubtful.icon.id, 'error');
     const [notice] = childrenOf(children[1]);
-    assert.equal(describeNode(notice).label, 'Too many requests');
-    assert.match(describeNode(notice).tooltip, /Wait a minute/);
+    assert.equal(describeNode(notice).label, 'In doubt: may have been queued');
+    assert.match(describeNode(notice).tooltip, /Nothing of this batch is sent again until it is checked/);
     assert.equal(childrenOf(children[0]).length, 3);
     assert.equal(describeNode(children[0]).description, '3 sent · HTTP 202');
   });
 
+  it('a checked batch says how many were not queued; their copies in the resend batch are counted once', () => {
+    const checked = destinations(2, 'unknown').map((d, i) => (i === 0 ? { ...d, recovered: true as const } : { ...d, uuid: undefined, result: 'not-sent' as const, resentIn: 1 }));
+    const resent = batch(1, [{ number: checked[1].number, uuid: 'resent-uuid', result: 'accepted', state: 'queued' }]);
+    const record = send({ batches: [batch(0, checked, { state: 'reconciled' }), resent] });
+    const [first] = childrenOf(rootOf(record));
+    assert.equal(describeNode(first).description, 'Checked: 1 not queued');
+    assert.match(describeNode(rootOf(record)).description ?? '', /1 queued · 1 not checked/);
+    assert.equal(childrenOf(rootOf(record)).filter((c) => c.kind === 'notice').length, 0, 'nothing is left to do');
+  });
+
   it('gives every node a distinct id that stays the same when the tree is rebuilt', () => {
-    const record = send({ batches: [batch(0, destinations(5)), batch(1, destinations(5), { invalidNumbers: ['x'] })], skippedInvalid: ['y'], unsentBatches: 1 });
+    const record = send({ batches: [batch(0, destinations(5)), batch(1, destinations(5), { invalidNumbers: ['x'] })], skippedInvalid: ['y'] });
     const ids = walk(rootNodes([record])).map((n) => n.id);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(walk(rootNodes([record])).map((n) => n.id), ids);
   });
 
   it('finds every node’s parent, so the view can reveal any item', () => {
-    const failure = { title: 'Server error', detail: 'HTTP 500', nextStep: 'Try again.' };
+    const problem = { kind: 'server-error', message: 'HTTP 500' };
     const records = [
       send({ batches: [batch(0, destinations(2), { invalidNumbers: ['a'] })], skippedInvalid: ['b'] }),
-      send({ batches: [batch(0, destinations(2)), batch(1, [], { failure }), batch(10, destinations(1), { invalidNumbers: ['c', 'd'] })], skippedInvalid: ['e'], unsentBatches: 1 }),
+      send({ batches: [batch(0, destinations(2)), batch(1, destinations(1, 'unknown'), { state: 'in-doubt', problem }), batch(10, destinations(1), { invalidNumbers: ['c', 'd'] })], skippedInvalid: ['e'] }),
     ];
     const parents = new Map<string, string | undefined>();
     const visit = (node: SendsNode, parent?: SendsNode) => {
@@ -96,7 +107,7 @@ describe('sends tree items', () => {
 
   it('sets contextValue tokens for what the menus can do with the item', () => {
     assert.equal(describeNode(rootOf(send())).contextValue, 'send:uuids:response');
-    const failedOnly = send({ batches: [batch(0, [], { status: 401, responseJson: undefined, failure: { title: 'Authentication failed', detail: '', nextStep: '' } })] });
+    const failedOnly = send({ batches: [batch(0, [], { state: 'rejected', status: 401, responseJson: undefined, problem: { kind: 'api', status: 401, message: 'Authentication failed' } })] });
     assert.equal(describeNode(rootOf(failedOnly)).contextValue, 'send');
     const [withUuid] = childrenOf(rootOf(send()));
     assert.equal(describeNode(withUuid).contextValue, 'destination:uuid');
