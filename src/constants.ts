@@ -16,6 +16,8 @@ export const Commands = {
   openMessageDetails: 'bulkMessaging.sends.openDetails',
   reopenInComposer: 'bulkMessaging.sends.reopenInComposer',
   deleteSend: 'bulkMessaging.sends.delete',
+  checkNow: 'bulkMessaging.sends.checkNow',
+  sendRest: 'bulkMessaging.sends.sendRest',
   clearSends: 'bulkMessaging.sends.clearAll',
   validateNumbers: 'bulkMessaging.validateNumbers',
 } as const;

@@ -4,8 +4,8 @@ import { resolveConnection } from '../profiles/connection';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
 import type { SendHistory } from '../sends/historyStore';
-import { continueSend, sendDraft } from '../sends/sendService';
-import { confirmContinue } from './confirmSend';
+import { continueStoredSend } from '../sends/continueCommand';
+import { sendDraft } from '../sends/sendService';
 import type { ComposerDeps } from './composerDeps';
 
 /**
@@ -25,17 +25,7 @@ export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSand
       );
       return outcome;
     },
-    async continueSend(sendId, mode, onBatchStart) {
-      const record = history.get(sendId);
-      if (!record) throw new Error('That send is no longer in the history.');
-      const profile = profiles.get(record.profileId);
-      if (!profile) throw new Error(`The profile "${record.profileName}" this send used no longer exists; nothing was sent.`);
-      if (mode === 'rest' && profile.kind !== 'sandbox' && !(await confirmContinue(record, profile.name))) return undefined;
-      const connection = await resolveConnection(profile, profiles, sandbox);
-      if (!connection) return undefined;
-      const { outcome } = await continueSend(record, connection, history, mode === 'rest' ? 'send' : 'check', onBatchStart);
-      return outcome;
-    },
+    continueSend: (sendId, mode, onBatchStart) => continueStoredSend({ profiles, sandbox, history }, sendId, mode, onBatchStart),
     showSends: () => vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`),
   };
 }

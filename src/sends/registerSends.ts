@@ -4,6 +4,7 @@ import { resolveConnection } from '../profiles/connection';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
 import type { NodeArgument, SendsCommandContext } from './commandContext';
+import { continueFromView } from './continueCommand';
 import { copyResponse, copyUuids } from './copyCommands';
 import { clearSends, deleteSend } from './deleteCommands';
 import { SendHistory } from './historyStore';
@@ -59,6 +60,8 @@ export function registerSends(context: vscode.ExtensionContext, deps: SendsDepen
     command(Commands.copyResponse, (arg) => copyResponse(ctx, arg)),
     command(Commands.openMessageDetails, (arg) => openMessageDetails(ctx, details, arg)),
     command(Commands.reopenInComposer, (arg) => reopenInComposer(ctx, arg)),
+    command(Commands.checkNow, (arg) => continueFromView(ctx, { ...deps, history }, 'check', arg)),
+    command(Commands.sendRest, (arg) => continueFromView(ctx, { ...deps, history }, 'rest', arg)),
     command(Commands.deleteSend, (arg, selected) => deleteSend(ctx, arg, selected)),
     command(Commands.clearSends, () => clearSends(ctx)),
   );

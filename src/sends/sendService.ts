@@ -26,6 +26,9 @@ export interface SendInput {
   onBatchStart?(index: number, total: number): void;
 }
 
+/** Sends running in this window: two runs of one journal would post its pending batch twice. */
+const running = new Set<string>();
+
 /** The words the editor uses for the two ways on, in advice text. */
 const EDITOR_ACTIONS = { check: 'Use Check Now', rest: 'use Send the Rest' } as const;
 
@@ -49,6 +52,8 @@ export async function continueSend(
   mode: 'send' | 'check',
   onBatchStart?: (index: number, total: number) => void,
 ): Promise<{ record: SendRecord; outcome: SendOutcome }> {
+  if (running.has(record.id)) throw new Error('This send is already running in this window; wait for it to finish.');
+  running.add(record.id);
   const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: requestTimeouts() });
   const config = vscode.workspace.getConfiguration(Settings.section);
   const title = mode === 'check' ? 'Checking the account for batches in doubt' : `Sending to ${record.batches.reduce((n, b) => n + (b.state === 'pending' ? b.destinations.length : 0), 0) || 'the rest of the'} destinations`;
@@ -79,6 +84,7 @@ export async function continueSend(
     });
     return { record, outcome: toOutcome(record, result) };
   } finally {
+    running.delete(record.id);
     await client.close();
   }
 }

@@ -1,8 +1,10 @@
 // What each Sends tree node looks like — label, description, tooltip, icon, contextValue — as
 // plain data, so it is unit-tested without VS Code. contextValue tokens drive the menus:
-// `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), `destination` + `:uuid`.
+// `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), then for a send `:doubt`
+// (batches in doubt) and `:rest` (destinations not sent); `destination` + `:uuid`.
 import { describeErrorCode, isErrorCode } from './errorCodes';
-import type { DeliveryState, DestinationRecord } from './sendRecord';
+import { sendProgress } from '../core/sends/sendProgress';
+import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 import { batchTrouble, countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
 import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, SendNode, SendsNode } from './treeNodes';
 
@@ -57,6 +59,12 @@ function withTokens(kind: string, uuids: boolean, response: boolean): string {
   return `${kind}${uuids ? ':uuids' : ''}${response ? ':response' : ''}`;
 }
 
+/** `:doubt` (Check Now applies) and `:rest` (Send the Rest applies), after the other tokens. */
+function continueTokens(record: SendRecord): string {
+  const progress = sendProgress(record);
+  return `${progress.inDoubt > 0 ? ':doubt' : ''}${progress.inDoubt + progress.notSent > 0 ? ':rest' : ''}`;
+}
+
 function sendView(node: SendNode, now: Date): ItemView {
   const { record } = node;
   const counts = countSend(record);
@@ -76,7 +84,7 @@ function sendView(node: SendNode, now: Date): ItemView {
       batches > 1 && `Batches: ${batches - pending} posted${pending > 0 ? `, ${pending} not sent` : ''}`,
     ),
     icon: summaryIcon(counts, counts.failedBatches > 0),
-    contextValue: withTokens('send', counts.uuids > 0, record.batches.some((b) => b.responseJson !== undefined)),
+    contextValue: `${withTokens('send', counts.uuids > 0, record.batches.some((b) => b.responseJson !== undefined))}${continueTokens(record)}`,
     collapsible: node.newest ? 'expanded' : 'collapsed',
   };
 }
