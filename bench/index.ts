@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runActivationBench } from './activationBench';
 import type { BenchRow } from './benchRow';
 import { runBundleBench } from './bundleBench';
+import { runCliSendBench } from './cliSendBench';
 import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runSandboxBench } from './sandboxBench';
@@ -34,6 +35,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P1 preview analysis', runDestinationsBench],
   ['P2 file diagnostics', runDiagnosticsBench],
   ['P3 send', runSendBench],
+  ['P3 100,000-destination send', runCliSendBench],
   ['P3 send-to-tree (workbench)', inWorkbench('send-to-tree-1000', runSendToTreeBench)],
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],

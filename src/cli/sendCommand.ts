@@ -96,7 +96,7 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
     try {
       const result = await runSend(journal, {
         client,
-        save: (j, changed) => file.save(j, changed),
+        save: (j, changed, started) => file.save(j, changed, started),
         batchesPerSecond: args.pace,
         reconcile: { listRequestsPerMinute: args.listRate, settleMs: (Math.min(args.timeoutSeconds, 30) + 2) * 1000 },
         signal: stopOnSignal.signal,

@@ -76,6 +76,8 @@ export class SendReporter {
           progress,
           batches: journal.batches.map((b) => ({ index: b.index, state: b.state, size: b.destinations.length, attempts: b.attempts, status: b.status ?? null, apiId: b.apiId ?? null, problem: b.problem ?? null })),
           next: result.stop === 'complete' ? null : rerun,
+          // For scripts that track the cost of a run (the benchmark reads these).
+          stats: { elapsedMs: Math.round(performance.now()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) },
         })}\n`,
       );
     }

@@ -10,6 +10,12 @@ import { JOURNAL_SCHEMA_VERSION, type JournalBatch, type SendJournal } from './j
 
 type HeaderLine<J> = { t: 'send'; send: Omit<J, 'batches'> };
 type BatchLine = { t: 'batch'; batch: JournalBatch };
+/** A batch going in flight: only the fields that change, laid over its last line. */
+type StartLine = { t: 'start'; index: number; startedAt?: string; attempts: number };
+
+function startLine(batch: JournalBatch): StartLine {
+  return { t: 'start', index: batch.index, startedAt: batch.startedAt, attempts: batch.attempts };
+}
 
 /** The file's contents could not be read as a journal; nothing was changed. */
 export class JournalReadError extends Error {
@@ -27,9 +33,9 @@ export function parseJournal<J extends SendJournal>(text: string): J {
   if (complete.length === 0) throw new JournalReadError('the file is empty or was cut off before its first line');
   let journal: J | undefined;
   for (const [i, line] of complete.entries()) {
-    let parsed: HeaderLine<J> | BatchLine;
+    let parsed: HeaderLine<J> | BatchLine | StartLine;
     try {
-      parsed = JSON.parse(line) as HeaderLine<J> | BatchLine;
+      parsed = JSON.parse(line) as HeaderLine<J> | BatchLine | StartLine;
     } catch {
       throw new JournalReadError(`line ${i + 1} is not JSON`);
     }
@@ -41,6 +47,12 @@ export function parseJournal<J extends SendJournal>(text: string): J {
       }
       if (version !== JOURNAL_SCHEMA_VERSION) throw new JournalReadError(`unknown schema version ${String(version)}`);
       journal = { ...parsed.send, batches: [] } as unknown as J;
+      continue;
+    }
+    if (parsed?.t === 'start') {
+      const batch = (journal as J).batches[parsed.index];
+      if (!batch) throw new JournalReadError(`line ${i + 1} starts batch ${parsed.index + 1}, which has no line before it`);
+      Object.assign(batch, { state: 'in-flight', startedAt: parsed.startedAt, attempts: parsed.attempts });
       continue;
     }
     if (parsed?.t !== 'batch' || !Number.isInteger(parsed.batch?.index) || !Array.isArray(parsed.batch.destinations)) {
@@ -115,9 +127,9 @@ export class JournalFile<J extends SendJournal = SendJournal> {
     return parseJournal<J>(await fs.readFile(file, 'utf8'));
   }
 
-  /** Appends the changed batches and waits until they are on disk. */
-  save(_journal: J, changed: readonly JournalBatch[]): Promise<void> {
-    const text = changed.map((batch) => `${JSON.stringify({ t: 'batch', batch } satisfies BatchLine)}\n`).join('');
+  /** Appends the changed batches (`started` as a short line) and waits until they are on disk. */
+  save(_journal: J, changed: readonly JournalBatch[], started?: JournalBatch): Promise<void> {
+    const text = changed.map((batch) => `${JSON.stringify(batch === started ? startLine(batch) : ({ t: 'batch', batch } satisfies BatchLine))}\n`).join('');
     const write = this.writes.then(async () => {
       await this.handle.appendFile(text, 'utf8');
       await this.handle.sync();

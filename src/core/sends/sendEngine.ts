@@ -23,8 +23,12 @@ export type SendEvent =
 
 export interface SendEngineOptions<J extends SendJournal = SendJournal> {
   client: Pick<PlivoClient, 'sendMessage' | 'listMessages'>;
-  /** Stores the journal durably; `changed` are the batches changed since the last call. Awaited before each network step. */
-  save(journal: J, changed: readonly JournalBatch[]): Promise<void>;
+  /**
+   * Stores the journal durably; `changed` are the batches changed since the last call, and
+   * `started` (one of them) changed only by going in flight, so a store may record it briefly.
+   * Awaited before each network step.
+   */
+  save(journal: J, changed: readonly JournalBatch[], started?: JournalBatch): Promise<void>;
   clock?: Clock;
   /** Batch POSTs started per second at most; 0 or absent: as fast as answers come. */
   batchesPerSecond?: number;
@@ -80,12 +84,31 @@ class EngineRun<J extends SendJournal> {
     if (checked) return checked;
     if (mode === 'check') return this.result(isComplete(this.progress()) ? 'complete' : 'checked');
     await this.requeueNotSent();
-    for (const batch of this.journal.batches) {
-      if (batch.state !== 'pending') continue;
-      const stop = await this.post(batch);
-      if (stop) return stop;
+    try {
+      for (const batch of this.journal.batches) {
+        if (batch.state !== 'pending') continue;
+        const stop = await this.post(batch);
+        if (stop) return stop;
+      }
+    } finally {
+      await this.flushAccepted();
     }
     return this.result(isComplete(this.progress()) ? 'complete' : 'cancelled');
+  }
+
+  /**
+   * Accepted batches are stored with the next batch's in-flight state, in one write before that
+   * POST (or when the run ends): the rule "stored before the next network step" holds with one
+   * fsync a batch. Should the process die in between, the accepted batch reads as in flight and
+   * is checked in the account, never posted again.
+   */
+  private accepted: JournalBatch[] = [];
+
+  private async flushAccepted(): Promise<void> {
+    if (this.accepted.length === 0) return;
+    const batches = this.accepted;
+    this.accepted = [];
+    await this.options.save(this.journal, batches);
   }
 
   /** A batch still in flight when the journal is opened was cut off mid-POST: it is in doubt. */
@@ -166,7 +189,9 @@ class EngineRun<J extends SendJournal> {
       batch.state = 'in-flight';
       batch.startedAt = new Date().toISOString();
       batch.attempts++;
-      await this.options.save(this.journal, [batch]);
+      const accepted = this.accepted;
+      this.accepted = [];
+      await this.options.save(this.journal, [...accepted, batch], batch);
       this.emit({ type: 'batch-start', index: batch.index, total, attempt: batch.attempts });
       let thrown: unknown;
       try {
@@ -176,10 +201,12 @@ class EngineRun<J extends SendJournal> {
         thrown = error;
       }
       if (thrown === undefined) {
-        await this.options.save(this.journal, [batch]);
+        // recordAccepted may have found the UUIDs unpairable: that stops the run, stored now.
+        const doubtful = (batch.state as BatchState) === 'in-doubt';
+        if (doubtful) await this.options.save(this.journal, [batch]);
+        else this.accepted.push(batch);
         this.emit({ type: 'batch-end', batch });
-        // recordAccepted may have found the UUIDs unpairable.
-        return (batch.state as BatchState) === 'in-doubt' ? this.result('in-doubt', batch.problem?.message) : undefined;
+        return doubtful ? this.result('in-doubt', batch.problem?.message) : undefined;
       }
       const verdict = verdictForError(thrown);
       batch.finishedAt = new Date().toISOString();

@@ -72,7 +72,7 @@ describe('partial-send battery: exactly one message per destination after resume
     try {
       const result = await runSend(journal, {
         client,
-        save: (j, changed) => handle.save(j, changed),
+        save: (j, changed, started) => handle.save(j, changed, started),
         reconcile: { listRequestsPerMinute: 60_000, settleMs: 0 },
         ...extra,
       });
