@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../protocol/composerProtocol';
+import { parseWebviewMessage } from '../protocol/validateWebviewMessage';
 import { composerHtml } from './composerHtml';
 
 /** Handles what the webview asks for; the panel itself only owns the webview's lifecycle. */
 export interface ComposerMessageHandler {
   handle(message: WebviewToHost, panel: ComposerPanel): void | Promise<void>;
   disposePanel?(): void;
+  /** Where messages the webview should never have posted are reported; console.warn without it. */
+  log?(line: string): void;
 }
 
 /** The composer webview: one panel, revealed again rather than duplicated. */
@@ -47,7 +50,7 @@ export class ComposerPanel implements vscode.Disposable {
     panel.webview.html = composerHtml(panel.webview, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
     );
   }
 
@@ -62,13 +65,25 @@ export class ComposerPanel implements vscode.Disposable {
     await this.panel.webview.postMessage(message);
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
-    if (message.type === 'ready') this.markReady();
+  /**
+   * Everything the webview posts arrives here (public so a test can post what a webview could).
+   * Only a message the protocol allows reaches the handler; anything else is dropped and logged,
+   * without a notification. Never rejects: a throw here would be an unhandled rejection.
+   */
+  async receive(raw: unknown): Promise<void> {
     try {
-      await this.handler.handle(message, this);
+      const parsed = parseWebviewMessage(raw);
+      if (!parsed.ok) return this.log(`Composer: dropped a message from the webview: ${parsed.reason}`);
+      if (parsed.message.type === 'ready') this.markReady();
+      await this.handler.handle(parsed.message, this);
     } catch (error) {
       void vscode.window.showErrorMessage(`Bulk Messaging: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private log(line: string): void {
+    if (this.handler.log) this.handler.log(line);
+    else console.warn(line);
   }
 
   dispose(): void {
