@@ -123,6 +123,7 @@ export function destinationDescription(destination: DestinationRecord): string {
   const parts: string[] = [destination.uuid ? stateLabel(destination.state) : 'no UUID'];
   if (isErrorCode(destination.errorCode)) parts.push(`error ${describeErrorCode(destination.errorCode)}`);
   if (destination.lookupError) parts.push(destination.lookupError);
+  if (destination.remapped) parts.push('UUID corrected from the API');
   // Which UUID went to which number is what users come here for; last, so narrow views cut it first.
   if (destination.uuid) parts.push(destination.uuid);
   return parts.join(' · ');

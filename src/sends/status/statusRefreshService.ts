@@ -5,6 +5,7 @@ import type { DestinationUpdate } from '../historySchema';
 import type { SendRecord } from '../sendRecord';
 import { type Clock, systemClock } from '../../core/pacing/clock';
 import { clientLookup, updateFromLookup } from './messageLookup';
+import { confirmPairing } from './uuidPairing';
 import { refreshStatuses, type RefreshSummary } from './refreshStatuses';
 import { RequestPacer } from '../../core/pacing/requestPacer';
 
@@ -156,6 +157,9 @@ export class StatusRefreshService {
           const update = updateFromLookup(outcome, new Date());
           const sendId = sendOf.get(uuid);
           if (!update || !sendId) return;
+          const record = this.history.get(sendId);
+          // The UUID is saved with the state update below, on the destination it now sits on.
+          if (record && outcome.kind === 'found') confirmPairing(record, uuid, outcome.message.to_number);
           const updates = pending.get(sendId) ?? new Map<string, DestinationUpdate>();
           updates.set(uuid, update);
           pending.set(sendId, updates);
