@@ -1,5 +1,5 @@
 // The stored shape of the sends history, read, migrated forward and bounded without `vscode`,
-// so every rule here is unit-tested. The store (historyStore.ts) only does I/O around it.
+// so every rule here is unit-tested. The store (sendStore.ts) only does I/O around it.
 import { requestFields } from '../composer/buildSendInput';
 import { MAX_DESTINATIONS_PER_REQUEST } from '../core/destinations/wireForm';
 import { type BatchState, JOURNAL_SCHEMA_VERSION } from '../core/sends/journal';
@@ -26,8 +26,18 @@ export interface HistoryLimits {
   maxEntries: number;
 }
 
-/** About 2–3 MB of JSON at the entry cap: small enough to rewrite in globalState on every change. */
+/**
+ * The first round's caps for one globalState value. The file store (sendStore.ts) keeps only
+ * `maxSends`: each send has its own file, so the byte budget below replaces the entry cap.
+ */
 export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSends: 200, maxEntries: 20_000 };
+
+/** Default of `bulkMessaging.history.maxBytes`: the send files' total size before drafts are trimmed. */
+export const DEFAULT_MAX_HISTORY_BYTES = 50 * 1024 * 1024;
+/** The smallest budget the setting accepts. */
+export const MIN_MAX_HISTORY_BYTES = 1024 * 1024;
+/** Sends never deleted for the byte budget: the newest, whose UUIDs the user still reads back. */
+export const KEEP_NEWEST_SENDS = 20;
 
 export type HistoryReadResult =
   | {

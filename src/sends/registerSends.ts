@@ -7,7 +7,8 @@ import type { NodeArgument, SendsCommandContext } from './commandContext';
 import { continueFromView } from './continueCommand';
 import { copyResponse, copyUuids } from './copyCommands';
 import { clearSends, deleteSend } from './deleteCommands';
-import { SendHistory } from './historyStore';
+import { MAX_BYTES_SETTING, SendHistory } from './historyStore';
+import { DEFAULT_MAX_HISTORY_BYTES } from './historySchema';
 import { MESSAGE_DETAILS_SCHEME, MessageDetailsProvider, openMessageDetails } from './messageDetails';
 import { refreshStatus } from './refreshCommand';
 import { reopenInComposer } from './reopenInComposer';
@@ -29,7 +30,7 @@ export interface SendsDependencies {
  * send service records into (`add`, `update`).
  */
 export function registerSends(context: vscode.ExtensionContext, deps: SendsDependencies): SendHistory {
-  const history = new SendHistory(context.globalState);
+  const history = new SendHistory({ dir: `${context.globalStorageUri.fsPath}/sends`, legacyState: context.globalState, emitterFactory: () => new vscode.EventEmitter(), warn: (message) => void vscode.window.showWarningMessage(message), maxBytes: () => vscode.workspace.getConfiguration('bulkMessaging').get<number>(MAX_BYTES_SETTING, DEFAULT_MAX_HISTORY_BYTES) });
   const tree = new SendsTreeProvider(history);
   const view = vscode.window.createTreeView<SendsNode>(Views.sends, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 

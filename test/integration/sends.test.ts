@@ -8,7 +8,10 @@ import { PlivoClient } from '../../src/core/client';
 import { Commands, StorageKeys } from '../../src/constants';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
 import { runSend } from '../../src/core/sends/sendEngine';
-import { SendHistory, UNREADABLE_HISTORY_KEY, type UnreadableHistory } from '../../src/sends/historyStore';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { MIGRATED_HISTORY_KEY, SendHistory } from '../../src/sends/historyStore';
 import { newSendRecord, syncDeliveryStates, type BatchRecord, type SendRecord } from '../../src/sends/sendRecord';
 import { allUuids, mayChange } from '../../src/sends/sendSummary';
 import { SendsTreeProvider } from '../../src/sends/sendsTree';
@@ -30,7 +33,7 @@ describe('Sends view (extension host)', function () {
   this.timeout(30_000);
   let sandbox: SandboxServer;
   let client: PlivoClient;
-  let memento: JsonMemento;
+  let dir: string;
   let history: SendHistory;
   let tree: SendsTreeProvider;
   let record: SendRecord;
@@ -39,8 +42,9 @@ describe('Sends view (extension host)', function () {
     sandbox = await startSandbox({ messagesPerSecond: 1000, timings: { sentAfterMs: 20, deliveredAfterMs: 200 } });
     const { authId, authToken } = sandbox.accounts[0];
     client = new PlivoClient({ authId, authToken, baseUrl: sandbox.baseUrl });
-    memento = new JsonMemento();
-    history = new SendHistory(memento, { warn: (message) => assert.fail(`unexpected warning: ${message}`) });
+    dir = await fs.mkdtemp(path.join(tmpdir(), 'sends-host-'));
+    history = new SendHistory({ dir, warn: (message) => assert.fail(`unexpected warning: ${message}`) });
+    await history.ready;
     tree = new SendsTreeProvider(history, 0);
     record = newSendRecord(
       { sender: { kind: 'src', value: '14155550100' }, text: 'Integration hello', destinations: '', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
@@ -64,6 +68,7 @@ describe('Sends view (extension host)', function () {
     history?.dispose();
     await client?.close();
     await sandbox?.close();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
   it('shows the send with one item per destination and its skipped entry', () => {
@@ -112,9 +117,11 @@ describe('Sends view (extension host)', function () {
     assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['pass', 'error', 'warning']);
   });
 
-  it('keeps the history when the store is read again from storage', () => {
-    const reread = new SendHistory(memento, { warn: (message) => assert.fail(message) });
+  it('keeps the history when the store is read again from storage', async () => {
+    await history.flush();
+    const reread = new SendHistory({ dir, warn: (message) => assert.fail(message) });
     try {
+      await reread.ready;
       const [again] = reread.list();
       assert.equal(again.id, record.id);
       assert.deepEqual(again.batches[0].destinations.map((d) => [d.number, d.state, d.errorCode]), [
@@ -128,37 +135,46 @@ describe('Sends view (extension host)', function () {
     }
   });
 
-  it('keeps unreadable history aside, warns, and never deletes it when new sends arrive', async () => {
+  it('leaves a newer-schema globalState history untouched with a notice, and keeps new sends in files', async () => {
     const damaged = new JsonMemento();
     const raw = { schemaVersion: 99, sends: [{ id: 'from-the-future' }] };
     await damaged.update(StorageKeys.history, raw);
     const warnings: string[] = [];
-    const store = new SendHistory(damaged, { warn: (message) => warnings.push(message) });
+    const otherDir = await fs.mkdtemp(path.join(tmpdir(), 'sends-host-'));
+    const store = new SendHistory({ dir: otherDir, legacyState: damaged, warn: (message) => warnings.push(message) });
     try {
+      await store.ready;
       assert.equal(store.list().length, 0);
       assert.equal(warnings.length, 1);
-      assert.match(warnings[0], /kept aside, not deleted/);
+      assert.match(warnings[0], /left as it is/);
       await store.add({ ...record, id: 'after-the-failure' });
       await store.flush();
-      const aside = damaged.get<UnreadableHistory[]>(UNREADABLE_HISTORY_KEY);
-      assert.deepEqual(aside?.map((entry) => entry.value), [raw]);
-      assert.match(aside?.[0].reason ?? '', /newer version/);
-      assert.deepEqual(new SendHistory(damaged, { warn: () => undefined }).list().map((s) => s.id), ['after-the-failure']);
+      assert.deepEqual(damaged.get(StorageKeys.history), raw);
+      assert.equal(damaged.get(MIGRATED_HISTORY_KEY), undefined);
+      const again = new SendHistory({ dir: otherDir, legacyState: damaged, warn: () => undefined });
+      await again.ready;
+      assert.deepEqual(again.list().map((s) => s.id), ['after-the-failure']);
+      again.dispose();
     } finally {
       store.dispose();
+      await fs.rm(otherDir, { recursive: true, force: true });
     }
   });
 
   it('bounds the stored history to the newest sends', async () => {
-    const bounded = new SendHistory(new JsonMemento(), { limits: { maxSends: 3, maxEntries: 100 }, warn: (message) => assert.fail(message) });
+    const boundedDir = await fs.mkdtemp(path.join(tmpdir(), 'sends-host-'));
+    const bounded = new SendHistory({ dir: boundedDir, maxSends: 3, warn: (message) => assert.fail(message) });
     try {
+      await bounded.ready;
       for (let i = 0; i < 5; i++) await bounded.add({ ...record, id: `send-${i}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() });
       assert.deepEqual(bounded.list().map((s) => s.id), ['send-4', 'send-3', 'send-2']);
       assert.equal(await bounded.remove('send-3'), true);
       await bounded.clear();
       assert.equal(bounded.list().length, 0);
+      assert.deepEqual(await fs.readdir(boundedDir), []);
     } finally {
       bounded.dispose();
+      await fs.rm(boundedDir, { recursive: true, force: true });
     }
   });
 
