@@ -58,6 +58,7 @@ export function unexpectedFailure(error: unknown): SendOutcome {
   return {
     sendId: '',
     stop: 'cancelled',
+    title: 'The send stopped unexpectedly',
     progress: { total: 0, accepted: 0, refused: 0, inDoubt: 0, notSent: 0 },
     summary: '',
     nextStep: 'Your draft is kept. Check the Sends view for any request already posted before you send again.',

@@ -135,6 +135,8 @@ export interface SendOutcome {
   /** Empty when nothing was stored (the send failed before its first request). */
   sendId: string;
   stop: SendStop;
+  /** What stopped it, as a heading: "Request rejected (400)", "The server did not answer in time". */
+  title: string;
   progress: SendStanding;
   /** "1,000 accepted, 1,000 in doubt, 500 not sent of 2,500". */
   summary: string;

@@ -7,10 +7,11 @@ import { PREVIEW_PAGE_SIZE, type ComposerDraft, type WebviewToHost } from './com
 export type ParsedWebviewMessage = { ok: true; message: WebviewToHost } | { ok: false; reason: string };
 
 /**
- * Longest destinations text accepted: twice what Load from file reads (4 MB), so a list over the
- * preview's 2,000,000-character limit still arrives and the host can say to split it.
+ * Longest destinations text accepted: well over what a person pastes (the e2e battery pastes 10 MB),
+ * so a list over the preview's 2,000,000-character limit still arrives and the host can say to split
+ * it, yet bounded so a runaway webview cannot make the host hold gigabytes.
  */
-export const MAX_DESTINATIONS_CHARS = 8_000_000;
+export const MAX_DESTINATIONS_CHARS = 32_000_000;
 /** Longest message text: far over Plivo's 1,600 characters, so the send check explains an overlong one. */
 export const MAX_TEXT_CHARS = 100_000;
 /** The sender and the callback URL: generous for anything typed or pasted into one line. */

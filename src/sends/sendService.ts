@@ -109,16 +109,56 @@ function requestTimeouts(): { headersMs: number; bodyMs: number } {
   return { headersMs: ms, bodyMs: ms };
 }
 
+/** The heading of an unfinished send: what stopped it, in the words of the failure. */
+function outcomeTitle(result: RunResult, troubled: BatchRecord | undefined): string {
+  const status = troubled?.problem?.status ?? troubled?.status;
+  switch (result.stop) {
+    case 'complete':
+      return 'Sent';
+    case 'checked':
+      return 'Checked';
+    case 'cancelled':
+      return 'Stopped between batches';
+    case 'auth':
+      return `Authentication failed${status ? ` (${status})` : ''}`;
+    case 'rejected':
+      return `Request rejected${status ? ` (${status})` : ''}`;
+    case 'unreachable':
+      return 'Could not connect: nothing of the batch was sent';
+    case 'rate-limited':
+      return 'Plivo kept answering 429 (too many requests)';
+    case 'check-failed':
+      return 'The account could not be read to check a batch in doubt';
+    case 'in-doubt':
+      switch (troubled?.problem?.kind) {
+        case 'timeout':
+          return 'The server did not answer in time';
+        case 'malformed-response':
+          return `Unexpected response${status ? ` (HTTP ${status})` : ''}`;
+        case 'api':
+          return `Server error${status ? ` (${status})` : ''}`;
+        case 'network':
+          return 'The connection broke';
+        case 'uuid-count':
+          return 'The UUIDs do not match the destinations';
+        default:
+          return 'A batch is in doubt';
+      }
+  }
+}
+
 /** The composer's view of a send: the whole send's standing and one piece of advice. */
 export function toOutcome(record: SendRecord, result: RunResult): SendOutcome {
   const { progress } = result;
   const troubled = record.batches.find((b) => b.state === 'in-doubt' || b.state === 'rejected');
+  const advice = nextStep(progress, EDITOR_ACTIONS);
   return {
     sendId: record.id,
     stop: result.stop,
+    title: outcomeTitle(result, troubled),
     progress,
     summary: progressLine(progress),
-    nextStep: nextStep(progress, EDITOR_ACTIONS),
+    nextStep: result.stop === 'in-doubt' ? `The request may have reached the server, so nothing of it is sent again until it is checked. ${advice}` : advice,
     ...(result.detail || troubled?.problem ? { detail: result.detail ?? troubled?.problem?.message } : {}),
     batches: record.batches
       .filter((batch) => batch.state === 'accepted' || batch.state === 'reconciled')

@@ -19,7 +19,7 @@ export function renderResult(box: HTMLElement, outcome: SendOutcome, actions: Re
   const invalid = outcome.batches.flatMap((batch) => batch.invalidNumbers);
   const failure = outcome.failure;
   const complete = !failure && outcome.stop === 'complete';
-  const title = failure ? ` ${failure.title}` : complete ? ` Sent: ${n(uuids)} ${uuids === 1 ? 'message' : 'messages'} queued` : ` Not finished: ${outcome.summary}`;
+  const title = failure ? ` ${failure.title}` : complete ? ` Sent: ${n(uuids)} ${uuids === 1 ? 'message' : 'messages'} queued` : ` ${outcome.title}: ${outcome.summary}`;
   const heading = el('h2', { id: 'result-heading', tabindex: '-1' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, complete ? '✓' : failure ? '✗' : '!'), title);
   const parts: (HTMLElement | undefined)[] = [heading];
   if (failure) {
