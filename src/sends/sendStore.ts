@@ -99,6 +99,8 @@ export class SendStore {
   private watcher: FSWatcher | undefined;
   private poll: NodeJS.Timeout | undefined;
   private scanQueued = false;
+  /** Files this window dropped whose deletion is still queued: a scan must not read them back. */
+  private readonly removing = new Set<string>();
   private disposed = false;
 
   constructor(private readonly options: SendStoreOptions) {
@@ -194,9 +196,9 @@ export class SendStore {
     const name = sendFileName(id);
     const entry = this.entries.get(name);
     if (!entry || entry.readOnly) return false;
-    this.drop(name);
+    this.drop(name, true);
     this.changed(undefined);
-    await this.enqueue(() => fs.rm(entry.file, { force: true }));
+    await this.enqueue(() => this.deleteFile(name, entry.file));
     return true;
   }
 
@@ -204,10 +206,10 @@ export class SendStore {
   async clear(): Promise<void> {
     await this.ready;
     const gone = [...this.entries].filter(([, entry]) => !entry.readOnly);
-    for (const [name] of gone) this.drop(name);
+    for (const [name] of gone) this.drop(name, true);
     this.changed(undefined);
     await this.enqueue(async () => {
-      for (const [, entry] of gone) await fs.rm(entry.file, { force: true });
+      for (const [name, entry] of gone) await this.deleteFile(name, entry.file);
     });
   }
 
@@ -250,9 +252,19 @@ export class SendStore {
     if (!this.disposed) this.emitter.fire(record);
   }
 
-  private drop(name: string): void {
+  /** Forgets a send; `deleting` when this window is about to delete its file. */
+  private drop(name: string, deleting = false): void {
     this.entries.delete(name);
+    if (deleting) this.removing.add(name);
     this.sorted = undefined;
+  }
+
+  private async deleteFile(name: string, file: string): Promise<void> {
+    try {
+      await fs.rm(file, { force: true });
+    } finally {
+      this.removing.delete(name);
+    }
   }
 
   private startWatching(): void {
@@ -347,6 +359,7 @@ export class SendStore {
       }
     }
     for (const name of names) {
+      if (this.removing.has(name)) continue;
       const file = path.join(this.options.dir, name);
       const st = await fs.stat(file).catch(() => undefined);
       if (!st) continue;
@@ -478,7 +491,8 @@ export class SendStore {
   }
 
   private async deleteEntry(entry: Entry): Promise<void> {
-    this.drop(path.basename(entry.file));
-    await fs.rm(entry.file, { force: true });
+    const name = path.basename(entry.file);
+    this.drop(name, true);
+    await this.deleteFile(name, entry.file);
   }
 }

@@ -166,6 +166,20 @@ describe('send store (one file per send)', () => {
     assert.equal((await open()).get(record.id)?.batches[0].destinations[0].updatedAt, '11');
   });
 
+  it('a scan queued while a removal is pending never reads the send back', async () => {
+    const a = await open();
+    await a.add(send({ id: 'keep-gone' }));
+    await a.add(send({ id: 'also-gone' }));
+    void a.refresh();
+    const removed = a.remove('keep-gone');
+    void a.refresh();
+    await removed;
+    await a.clear();
+    await a.refresh();
+    assert.deepEqual(a.list(), []);
+    assert.deepEqual(await fs.readdir(dir), []);
+  });
+
   it('keeps at most maxSends, dropping the oldest files', async () => {
     const a = await open({ maxSends: 3 });
     for (let i = 0; i < 5; i++) await a.add(send({ id: `s-${i}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }));
