@@ -10,6 +10,7 @@ import { runBundleBench } from './bundleBench';
 import { runCliSendBench } from './cliSendBench';
 import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
+import { runHistoryStoreBench } from './historyStoreBench';
 import { runSandboxBench } from './sandboxBench';
 import { runSendBench } from './sendBench';
 import { runSendToTreeBench } from './sendToTreeBench';
@@ -36,6 +37,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P2 file diagnostics', runDiagnosticsBench],
   ['P3 send', runSendBench],
   ['P3 100,000-destination send', runCliSendBench],
+  ['P3 sends history write', runHistoryStoreBench],
   ['P3 send-to-tree (workbench)', inWorkbench('send-to-tree-1000', runSendToTreeBench)],
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
