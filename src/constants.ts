@@ -18,6 +18,7 @@ export const Commands = {
   deleteSend: 'bulkMessaging.sends.delete',
   checkNow: 'bulkMessaging.sends.checkNow',
   sendRest: 'bulkMessaging.sends.sendRest',
+  resendUncheckable: 'bulkMessaging.sends.resendUncheckable',
   clearSends: 'bulkMessaging.sends.clearAll',
   validateNumbers: 'bulkMessaging.validateNumbers',
 } as const;

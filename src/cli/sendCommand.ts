@@ -6,7 +6,8 @@ import { MAX_DESTINATIONS, validateMessageRequest, type CallbackMethod } from '.
 import { createJournal, sendFingerprint, type SendJournal, type SendRequestTemplate } from '../core/sends/journal';
 import { JournalFile, JournalReadError } from '../core/sends/journalFile';
 import { runSend } from '../core/sends/sendEngine';
-import { acquireJournalLock, defaultJournalPath } from './journalLocation';
+import { acquireLock } from '../core/sends/journalLock';
+import { defaultJournalPath } from './journalPath';
 import { InputError, readListInput } from './readListInput';
 import { SendReporter } from './sendReport';
 import { EXIT, SEND_USAGE } from './usage';
@@ -68,7 +69,7 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
   const journalPath = args.journal ?? defaultJournalPath(sendFingerprint(args.request, numbers), env);
   let journal: SendJournal;
   let file: JournalFile;
-  const lock = await acquireJournalLock(journalPath);
+  const lock = await acquireLock(`${journalPath}.lock`, (pid) => `another bulk-messaging process (pid ${pid}) is running this send (${journalPath}); wait for it to finish.`);
   if (typeof lock === 'string') return fail(EXIT.usage, lock);
   try {
     try {

@@ -101,6 +101,9 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     await post({ type: 'init', draft, profiles, activeProfileId });
     const summary = await analysed;
     if (summary) await post({ type: 'analysis', summary });
+    // A draft restored after a reload may be a send that stopped halfway: say so before anyone resends it.
+    const unfinished = this.deps.unfinishedSend?.(draft);
+    if (unfinished) await post({ type: 'sendResult', outcome: unfinished });
     if (prefill) {
       await this.drafts.save(draft);
       // An empty prefill leaves the form as it is and only says what the caller wanted.

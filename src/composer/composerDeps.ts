@@ -24,6 +24,11 @@ export interface ComposerDeps {
   send(input: ComposerSendInput, onBatchStart: (index: number, total: number) => void): Promise<SendOutcome | undefined>;
   /** Goes on with a stored send (see `continueSend`); undefined when it is gone or the user cancelled. */
   continueSend(sendId: string, mode: 'check' | 'rest', onBatchStart: (index: number, total: number) => void): Promise<SendOutcome | undefined>;
+  /**
+   * The stored send of exactly this request (same sender, text, callback and unique destinations)
+   * that is not finished, as an outcome with Check Now / Send the Rest; undefined when there is none.
+   */
+  unfinishedSend?(draft: ComposerDraft, numbers?: readonly string[]): SendOutcome | undefined;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
   showSends?(sendId?: string): void | Thenable<unknown>;
 }

@@ -22,3 +22,22 @@ export async function confirmContinue(record: SendRecord, profileName: string): 
   );
   return choice === confirm;
 }
+
+/**
+ * The one way to send in-doubt destinations without proof: a modal that says they may already have
+ * been queued and would then be delivered, and charged, twice. True only on the explicit choice.
+ */
+export async function confirmResendUncheckable(record: SendRecord): Promise<boolean> {
+  const uncheckable = record.batches.filter((b) => b.state === 'in-doubt' && b.reconcileError);
+  const count = uncheckable.reduce((n, b) => n + b.destinations.filter((d) => d.result !== 'refused').length, 0);
+  const confirm = 'Send Them Again';
+  const choice = await vscode.window.showWarningMessage(
+    `Send ${count.toLocaleString('en-US')} destinations again without knowing whether they were queued?`,
+    {
+      modal: true,
+      detail: `Their batch could not be checked in the account (${uncheckable[0]?.reconcileError ?? 'unknown reason'}). If Plivo queued them, each gets the message twice and is charged twice. Check Now again later is the safe choice.`,
+    },
+    confirm,
+  );
+  return choice === confirm;
+}

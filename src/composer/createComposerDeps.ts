@@ -5,7 +5,8 @@ import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
 import type { SendHistory } from '../sends/historyStore';
 import { continueStoredSend } from '../sends/continueCommand';
-import { sendDraft } from '../sends/sendService';
+import { findUnfinishedSend } from '../sends/unfinishedSend';
+import { sendDraft, storedOutcome } from '../sends/sendService';
 import type { ComposerDeps } from './composerDeps';
 
 /**
@@ -24,6 +25,10 @@ export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSand
         history,
       );
       return outcome;
+    },
+    unfinishedSend: (draft, numbers) => {
+      const record = findUnfinishedSend(history.list(), draft, numbers);
+      return record ? storedOutcome(record) : undefined;
     },
     continueSend: (sendId, mode, onBatchStart) => continueStoredSend({ profiles, sandbox, history }, sendId, mode, onBatchStart),
     showSends: () => vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`),

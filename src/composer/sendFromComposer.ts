@@ -28,6 +28,13 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
     return;
   }
   const { plan } = built;
+  const unfinished = context.deps.unfinishedSend?.(draft, plan.numbers);
+  if (unfinished) {
+    // Sending it all again would post the accepted destinations twice: go on with that send instead.
+    await context.post({ type: 'notice', level: 'info', message: 'Not sent: this request was already partly sent. Check Now or Send the Rest goes on with that send; the accepted destinations are not sent again.' });
+    await context.post({ type: 'sendResult', outcome: unfinished });
+    return;
+  }
   if (profile.kind !== 'sandbox') {
     const confirmed = await confirmSend({
       profileName: profile.name,

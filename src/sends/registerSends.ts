@@ -5,6 +5,7 @@ import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
 import type { NodeArgument, SendsCommandContext } from './commandContext';
 import { continueFromView } from './continueCommand';
+import { markInterruptedSends } from './interruptedSends';
 import { copyResponse, copyUuids } from './copyCommands';
 import { clearSends, deleteSend } from './deleteCommands';
 import { MAX_BYTES_SETTING, SendHistory } from './historyStore';
@@ -32,6 +33,10 @@ export interface SendsDependencies {
 export function registerSends(context: vscode.ExtensionContext, deps: SendsDependencies): SendHistory {
   const history = new SendHistory({ dir: `${context.globalStorageUri.fsPath}/sends`, legacyState: context.globalState, emitterFactory: () => new vscode.EventEmitter(), warn: (message) => void vscode.window.showWarningMessage(message), maxBytes: () => vscode.workspace.getConfiguration('bulkMessaging').get<number>(MAX_BYTES_SETTING, DEFAULT_MAX_HISTORY_BYTES) });
   const tree = new SendsTreeProvider(history);
+  // A batch left in flight by a reloaded or crashed window shows as in doubt, here or in another window.
+  const recover = () => void markInterruptedSends(history).catch(() => undefined);
+  void history.ready.then(recover);
+  context.subscriptions.push(history.onDidChange(recover));
   const view = vscode.window.createTreeView<SendsNode>(Views.sends, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
 
   const connect = async (record: SendRecord): Promise<AccountConnection | undefined> => {
@@ -63,6 +68,7 @@ export function registerSends(context: vscode.ExtensionContext, deps: SendsDepen
     command(Commands.reopenInComposer, (arg) => reopenInComposer(ctx, arg)),
     command(Commands.checkNow, (arg) => continueFromView(ctx, { ...deps, history }, 'check', arg)),
     command(Commands.sendRest, (arg) => continueFromView(ctx, { ...deps, history }, 'rest', arg)),
+    command(Commands.resendUncheckable, (arg) => continueFromView(ctx, { ...deps, history }, 'resend', arg)),
     command(Commands.deleteSend, (arg, selected) => deleteSend(ctx, arg, selected)),
     command(Commands.clearSends, () => clearSends(ctx)),
   );

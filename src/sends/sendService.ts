@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { PlivoClient } from '../core/client';
+import { acquireLock } from '../core/sends/journalLock';
 import { runSend, type RunResult, type SendEvent } from '../core/sends/sendEngine';
-import { nextStep, progressLine } from '../core/sends/sendProgress';
+import { nextStep, progressLine, sendProgress } from '../core/sends/sendProgress';
 import { Settings } from '../constants';
 import type { Connection } from '../profiles/connection';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
@@ -15,6 +16,8 @@ export interface SendRecorder {
   saveBatches(record: SendRecord, changed: readonly BatchRecord[]): void | Thenable<void>;
   /** Every UUID of the other sends: reconciliation never claims one of them for this send. */
   knownUuids(exceptSendId: string): Set<string>;
+  /** Where the lock of a running send lives, so no two windows run one send. */
+  lockPath(sendId: string): string;
 }
 
 export interface SendInput {
@@ -25,9 +28,6 @@ export interface SendInput {
   /** Told before each batch, e.g. to show progress in the composer. */
   onBatchStart?(index: number, total: number): void;
 }
-
-/** Sends running in this window: two runs of one journal would post its pending batch twice. */
-const running = new Set<string>();
 
 /** The words the editor uses for the two ways on, in advice text. */
 const EDITOR_ACTIONS = { check: 'Use Check Now', rest: 'use Send the Rest' } as const;
@@ -43,17 +43,19 @@ export async function sendDraft(input: SendInput, recorder: SendRecorder): Promi
 
 /**
  * Runs a stored send on: `check` reads the account for its batches in doubt; `send` does that, then
- * sends only the destinations not sent ("Send the Rest").
+ * sends only the destinations not sent ("Send the Rest"); `resend-uncheckable` is the user's
+ * confirmed choice to send again the in-doubt batches whose check fails.
  */
 export async function continueSend(
   record: SendRecord,
   connection: Connection,
   recorder: SendRecorder,
-  mode: 'send' | 'check',
+  mode: 'send' | 'check' | 'resend-uncheckable',
   onBatchStart?: (index: number, total: number) => void,
 ): Promise<{ record: SendRecord; outcome: SendOutcome }> {
-  if (running.has(record.id)) throw new Error('This send is already running in this window; wait for it to finish.');
-  running.add(record.id);
+  // Two runs of one send (two clicks, two windows) would post its pending batch twice.
+  const lock = await acquireLock(recorder.lockPath(record.id), () => 'This send is already running (in this or another window); wait for it to finish.');
+  if (typeof lock === 'string') throw new Error(lock);
   const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: requestTimeouts() });
   const config = vscode.workspace.getConfiguration(Settings.section);
   const title = mode === 'check' ? 'Checking the account for batches in doubt' : `Sending to ${record.batches.reduce((n, b) => n + (b.state === 'pending' ? b.destinations.length : 0), 0) || 'the rest of the'} destinations`;
@@ -72,6 +74,7 @@ export async function continueSend(
           batchesPerSecond: config.get<number>(Settings.batchesPerSecond, 1),
           reconcile: { listRequestsPerMinute: config.get<number>(Settings.listRequestsPerMinute, 20), settleMs: (requestTimeouts().headersMs + 2000) },
           knownUuids: recorder.knownUuids(record.id),
+          resendUncheckable: mode === 'resend-uncheckable',
           signal: controller.signal,
           onEvent: (event) => {
             const message = progressMessage(event);
@@ -79,12 +82,12 @@ export async function continueSend(
             if (event.type === 'batch-start') onBatchStart?.(event.index, event.total);
           },
         },
-        mode,
+        mode === 'check' ? 'check' : 'send',
       );
     });
     return { record, outcome: toOutcome(record, result) };
   } finally {
-    running.delete(record.id);
+    await lock.release();
     await client.close();
   }
 }
@@ -107,6 +110,13 @@ function requestTimeouts(): { headersMs: number; bodyMs: number } {
   const seconds = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.requestTimeoutSeconds, 30);
   const ms = Math.max(1, Math.min(600, seconds)) * 1000;
   return { headersMs: ms, bodyMs: ms };
+}
+
+/** A stored, unfinished send as the composer shows it: where it stands and how to go on. */
+export function storedOutcome(record: SendRecord): SendOutcome {
+  const progress = sendProgress(record);
+  const outcome = toOutcome(record, { stop: progress.inDoubt > 0 ? 'in-doubt' : 'cancelled', progress });
+  return { ...outcome, title: 'This request was already partly sent' };
 }
 
 /** The heading of an unfinished send: what stopped it, in the words of the failure. */

@@ -6,6 +6,7 @@
 import { promises as fs, watch, type FSWatcher, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { NewerJournalError, parseJournal, serialiseJournal, writeFileAtomic } from '../core/sends/journalFile';
+import { lockHolder } from '../core/sends/journalLock';
 import { applyDestinationUpdates, DEFAULT_HISTORY_LIMITS, DEFAULT_MAX_HISTORY_BYTES, type DestinationUpdate, KEEP_NEWEST_SENDS, MIN_MAX_HISTORY_BYTES, newestFirst, readSendRecord } from './historySchema';
 import type { BatchRecord, SendRecord } from './sendRecord';
 
@@ -126,6 +127,16 @@ export class SendStore {
   }
 
   /** A send saved by a newer version: shown, never written. */
+  /** The lock a send run holds (see core/sends/journalLock): beside the file, ignored by the scan. */
+  lockPath(id: string): string {
+    return path.join(this.options.dir, `${sendFileName(id)}.lock`);
+  }
+
+  /** True while a live process (this window's or another's) runs this send. */
+  isRunning(id: string): boolean {
+    return lockHolder(this.lockPath(id)) !== undefined;
+  }
+
   isReadOnly(id: string): boolean {
     return this.entries.get(sendFileName(id))?.readOnly === true;
   }

@@ -61,6 +61,7 @@ export function batchTrouble(batch: BatchRecord): { title: string; detail: strin
         detail: `${problem} Plivo queued nothing of this batch. Fix the cause, then Send the Rest.`.trim(),
       };
     case 'reconciled': {
+      if (batch.problem?.kind === 'resent-by-choice') return { severity: 'info', title: 'Sent again by your choice (not checked)', detail: problem };
       const notSent = batch.destinations.filter((d) => d.result === 'not-sent').length;
       if (notSent === 0) return undefined;
       return { severity: 'info', title: `Checked: ${notSent} not queued`, detail: `The account's message list shows ${notSent} of this batch's destinations were not queued; Send the Rest sends only those.` };

@@ -59,10 +59,14 @@ function withTokens(kind: string, uuids: boolean, response: boolean): string {
   return `${kind}${uuids ? ':uuids' : ''}${response ? ':response' : ''}`;
 }
 
-/** `:doubt` (Check Now applies) and `:rest` (Send the Rest applies), after the other tokens. */
+/**
+ * `:doubt` (Check Now applies), `:rest` (Send the Rest applies) and `:uncheckable` (a check failed,
+ * so sending the in-doubt numbers again anyway may be chosen), after the other tokens.
+ */
 function continueTokens(record: SendRecord): string {
   const progress = sendProgress(record);
-  return `${progress.inDoubt > 0 ? ':doubt' : ''}${progress.inDoubt + progress.notSent > 0 ? ':rest' : ''}`;
+  const uncheckable = record.batches.some((b) => b.state === 'in-doubt' && b.reconcileError);
+  return `${progress.inDoubt > 0 ? ':doubt' : ''}${progress.inDoubt + progress.notSent > 0 ? ':rest' : ''}${uncheckable ? ':uncheckable' : ''}`;
 }
 
 function sendView(node: SendNode, now: Date): ItemView {

@@ -40,6 +40,11 @@ export interface SendEngineOptions<J extends SendJournal = SendJournal> {
   onEvent?(event: SendEvent): void;
   /** 429s answered for one batch before the run stops with it still pending. */
   maxRateLimitWaits?: number;
+  /**
+   * The user's explicit, confirmed choice: a batch in doubt whose check fails is sent again
+   * anyway (it may deliver twice). Never a default.
+   */
+  resendUncheckable?: boolean;
 }
 
 export interface RunResult {
@@ -47,6 +52,19 @@ export interface RunResult {
   progress: SendProgress;
   /** What stopped the run, in words (the server's message, the reading that failed). */
   detail?: string;
+}
+
+/**
+ * A batch in flight in a journal nobody is running was cut off mid-POST (closed, reloaded, killed):
+ * it is in doubt. Marks and returns those batches; the caller stores them.
+ */
+export function markInterrupted(journal: SendJournal): JournalBatch[] {
+  const cut = journal.batches.filter((b) => b.state === 'in-flight');
+  for (const batch of cut) {
+    batch.state = 'in-doubt';
+    batch.problem = { kind: 'interrupted', message: 'The send was interrupted (closed, reloaded or killed) while this batch was being posted.' };
+  }
+  return cut;
 }
 
 /** The API request of one batch. */
@@ -111,13 +129,8 @@ class EngineRun<J extends SendJournal> {
     await this.options.save(this.journal, batches);
   }
 
-  /** A batch still in flight when the journal is opened was cut off mid-POST: it is in doubt. */
   private async markInterrupted(): Promise<void> {
-    const cut = this.journal.batches.filter((b) => b.state === 'in-flight');
-    for (const batch of cut) {
-      batch.state = 'in-doubt';
-      batch.problem = { kind: 'interrupted', message: 'The send was interrupted (closed, reloaded or killed) while this batch was being posted.' };
-    }
+    const cut = markInterrupted(this.journal);
     if (cut.length > 0) await this.options.save(this.journal, cut);
   }
 
@@ -139,6 +152,13 @@ class EngineRun<J extends SendJournal> {
       } catch (error) {
         if (this.options.signal?.aborted) return this.result('cancelled');
         batch.reconcileError = error instanceof Error ? error.message : String(error);
+        if (this.options.resendUncheckable) {
+          batch.state = 'reconciled';
+          batch.problem = { kind: 'resent-by-choice', message: `It could not be checked (${batch.reconcileError}); its destinations were sent again by your choice.` };
+          for (const d of batch.destinations) if (d.result !== 'refused') d.result = 'not-sent';
+          await this.options.save(this.journal, [batch]);
+          continue;
+        }
         await this.options.save(this.journal, [batch]);
         return this.result('check-failed', `Batch ${batch.index + 1} could not be checked: ${batch.reconcileError}`);
       }

@@ -131,6 +131,23 @@ describe('partial-send battery: exactly one message per destination after resume
     assert.equal(journal.batches[3].destinations.length, BATCH);
   });
 
+  it('a check that cannot read the account leaves the batch in doubt; sending it anyway is only the explicit choice', async () => {
+    sandbox.injectFault({ kind: 'server-error', method: 'POST', path: '/Message/', skip: 1 });
+    const file = await start();
+    await runFromDisk(file);
+    sandbox.injectFault({ kind: 'server-error', method: 'GET', path: '/Message/' });
+    const blocked = await runFromDisk(file);
+    assert.equal(blocked.result.stop, 'check-failed');
+    assert.equal(blocked.journal.batches[1].state, 'in-doubt');
+    assert.match(blocked.journal.batches[1].reconcileError ?? '', /500/);
+    assert.equal(blocked.journal.batches[2].state, 'pending', 'nothing else is sent while a batch is in doubt');
+    sandbox.injectFault({ kind: 'server-error', method: 'GET', path: '/Message/' });
+    const chosen = await runFromDisk(file, { resendUncheckable: true });
+    assert.equal(chosen.result.stop, 'complete');
+    assert.equal(chosen.journal.batches[1].problem?.kind, 'resent-by-choice');
+    await assertExactlyOnce(sandbox, chosen.journal);
+  });
+
   it('cancel between batches: stops after the batch under way; resume sends only the rest', async () => {
     const file = await start();
     const controller = new AbortController();
