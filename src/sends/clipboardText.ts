@@ -7,7 +7,8 @@ export function uuidsText(nodes: readonly SendsNode[]): string {
   const seen = new Set<string>();
   for (const node of nodes) {
     const batches = node.kind === 'batch' ? [node.batch] : node.kind === 'send' ? node.record.batches : [];
-    const destinations = node.kind === 'destination' ? [node.destination] : batches.flatMap((b) => b.destinations);
+    const destinations =
+      node.kind === 'destination' ? [node.destination] : node.kind === 'range' ? node.batch.destinations.slice(node.start, node.end) : batches.flatMap((b) => b.destinations);
     for (const d of destinations) if (d.uuid) seen.add(d.uuid);
   }
   return [...seen].join('\n');
@@ -35,5 +36,5 @@ export function responseText(batches: readonly BatchRecord[]): string | undefine
 
 /** The batches whose response the chosen item stands for. */
 export function batchesOf(node: SendsNode): readonly BatchRecord[] {
-  return node.kind === 'batch' ? [node.batch] : node.record.batches;
+  return node.kind === 'batch' || node.kind === 'range' ? [node.batch] : node.record.batches;
 }

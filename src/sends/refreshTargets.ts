@@ -30,6 +30,8 @@ export function refreshTargetsFor(nodes: readonly SendsNode[], sends: readonly S
       switch (node.kind) {
         case 'batch':
           return { sendId: node.record.id, uuids: allUuids({ ...node.record, batches: [node.batch] }) };
+        case 'range':
+          return { sendId: node.record.id, uuids: node.batch.destinations.slice(node.start, node.end).flatMap((d) => (d.uuid ? [d.uuid] : [])) };
         case 'destination':
           return { sendId: node.record.id, uuids: node.destination.uuid ? [node.destination.uuid] : [] };
         default:

@@ -37,8 +37,22 @@ export async function sendDraft(input: SendInput, recorder: SendRecorder): Promi
   const { connection } = input;
   const profile = { id: connection.profile.id, name: connection.profile.name, isSandbox: connection.isSandbox };
   const record = newSendRecord(input.draft, profile, input.numbers, input.skippedInvalid);
-  await recorder.add(record);
-  return continueSend(record, connection, recorder, 'send', input.onBatchStart);
+  // Locked before it is stored, so the Sends view knows from its first line that it is being posted.
+  return withSendLock(record, recorder, async () => {
+    await recorder.add(record);
+    return runRecord(record, connection, recorder, 'send', input.onBatchStart);
+  });
+}
+
+/** Runs `work` holding the send's lock: two runs of one send (two clicks, two windows) would post its pending batch twice. */
+async function withSendLock<T>(record: SendRecord, recorder: SendRecorder, work: () => Promise<T>): Promise<T> {
+  const lock = await acquireLock(recorder.lockPath(record.id), () => 'This send is already running (in this or another window); wait for it to finish.');
+  if (typeof lock === 'string') throw new Error(lock);
+  try {
+    return await work();
+  } finally {
+    await lock.release();
+  }
 }
 
 /**
@@ -46,16 +60,23 @@ export async function sendDraft(input: SendInput, recorder: SendRecorder): Promi
  * sends only the destinations not sent ("Send the Rest"); `resend-uncheckable` is the user's
  * confirmed choice to send again the in-doubt batches whose check fails.
  */
-export async function continueSend(
+export function continueSend(
   record: SendRecord,
   connection: Connection,
   recorder: SendRecorder,
   mode: 'send' | 'check' | 'resend-uncheckable',
   onBatchStart?: (index: number, total: number) => void,
 ): Promise<{ record: SendRecord; outcome: SendOutcome }> {
-  // Two runs of one send (two clicks, two windows) would post its pending batch twice.
-  const lock = await acquireLock(recorder.lockPath(record.id), () => 'This send is already running (in this or another window); wait for it to finish.');
-  if (typeof lock === 'string') throw new Error(lock);
+  return withSendLock(record, recorder, () => runRecord(record, connection, recorder, mode, onBatchStart));
+}
+
+async function runRecord(
+  record: SendRecord,
+  connection: Connection,
+  recorder: SendRecorder,
+  mode: 'send' | 'check' | 'resend-uncheckable',
+  onBatchStart?: (index: number, total: number) => void,
+): Promise<{ record: SendRecord; outcome: SendOutcome }> {
   const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: requestTimeouts() });
   const config = vscode.workspace.getConfiguration(Settings.section);
   const title = mode === 'check' ? 'Checking the account for batches in doubt' : `Sending to ${record.batches.reduce((n, b) => n + (b.state === 'pending' ? b.destinations.length : 0), 0) || 'the rest of the'} destinations`;
@@ -87,7 +108,6 @@ export async function continueSend(
     });
     return { record, outcome: toOutcome(record, result) };
   } finally {
-    await lock.release();
     await client.close();
   }
 }

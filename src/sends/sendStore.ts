@@ -53,6 +53,9 @@ interface Entry {
   onDisk: boolean;
 }
 
+/** How long a change seen by fs.watch waits before the folder is scanned. */
+const WATCH_SETTLE_MS = 100;
+
 const batchLine = (batch: BatchRecord): string => `${JSON.stringify({ t: 'batch', batch })}\n`;
 const seenOf = (st: Stats): Seen => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
 const same = (a: Seen, b: Seen): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
@@ -100,6 +103,7 @@ export class SendStore {
   private watcher: FSWatcher | undefined;
   private poll: NodeJS.Timeout | undefined;
   private scanQueued = false;
+  private scanSoon: NodeJS.Timeout | undefined;
   /** Files this window dropped whose deletion is still queued: a scan must not read them back. */
   private readonly removing = new Set<string>();
   private disposed = false;
@@ -241,6 +245,7 @@ export class SendStore {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.scanSoon);
     this.watcher?.close();
     clearInterval(this.poll);
     this.emitter.dispose();
@@ -287,7 +292,15 @@ export class SendStore {
     }
     if (this.options.watch === false) return;
     try {
-      this.watcher = watch(this.options.dir, () => void this.refresh());
+      // Lock files and temp files are not sends; a burst of writes (often this window's own) scans once,
+      // after them, so a scan never queues in front of a send's next save.
+      this.watcher = watch(this.options.dir, (_event, name) => {
+        if (name && !String(name).endsWith('.jsonl')) return;
+        this.scanSoon ??= setTimeout(() => {
+          this.scanSoon = undefined;
+          void this.refresh();
+        }, WATCH_SETTLE_MS);
+      });
       this.watcher.on('error', () => this.watcher?.close());
       this.watcher.unref?.();
     } catch {

@@ -6,7 +6,7 @@ import { describeErrorCode, isErrorCode } from './errorCodes';
 import { sendProgress } from '../core/sends/sendProgress';
 import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 import { batchTrouble, countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
-import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, SendNode, SendsNode } from './treeNodes';
+import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, RangeNode, SendNode, SendsNode } from './treeNodes';
 
 /** A codicon id and an optional theme colour id. */
 export interface IconView {
@@ -153,6 +153,19 @@ function destinationView(node: DestinationNode): ItemView {
   };
 }
 
+function rangeView(node: RangeNode): ItemView {
+  const { record, batch, start, end } = node;
+  const counts = countSend({ ...record, skippedInvalid: [], batches: [{ ...batch, invalidNumbers: [], destinations: batch.destinations.slice(start, end) }] });
+  return {
+    label: `Destinations ${(start + 1).toLocaleString('en-US')}–${end.toLocaleString('en-US')}`,
+    description: countsText(counts),
+    tooltip: `Destinations ${start + 1} to ${end} of this batch's ${batch.destinations.length}. Status: ${escapeMarkdown(countsText(counts))}`,
+    icon: summaryIcon(counts, false),
+    contextValue: counts.uuids > 0 ? 'range:uuids' : 'range',
+    collapsible: 'collapsed',
+  };
+}
+
 function invalidGroupView(node: InvalidGroupNode): ItemView {
   const api = node.source === 'api';
   return {
@@ -196,6 +209,8 @@ export function describeNode(node: SendsNode, now: Date = new Date()): ItemView 
       return sendView(node, now);
     case 'batch':
       return batchView(node);
+    case 'range':
+      return rangeView(node);
     case 'destination':
       return destinationView(node);
     case 'invalidGroup':

@@ -27,6 +27,23 @@ export interface DestinationNode {
   destination: DestinationRecord;
 }
 
+/**
+ * A page of a large batch's destinations ("Destinations 101–200"): a sidebar cannot show 1,000 rows
+ * usefully, and VS Code transfers every row of an expanded node on each redraw.
+ */
+export interface RangeNode {
+  kind: 'range';
+  id: string;
+  record: SendRecord;
+  batch: BatchRecord;
+  /** 0-based, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** Destinations shown directly under a batch up to this many; past it, in pages of this size. */
+export const DESTINATION_PAGE = 100;
+
 /** Entries that were not sent: listed by the API as invalid, or skipped by the local preview. */
 export interface InvalidGroupNode {
   kind: 'invalidGroup';
@@ -54,7 +71,7 @@ export interface NoticeNode {
   detail: string;
 }
 
-export type SendsNode = SendNode | BatchNode | DestinationNode | InvalidGroupNode | InvalidEntryNode | NoticeNode;
+export type SendsNode = SendNode | BatchNode | RangeNode | DestinationNode | InvalidGroupNode | InvalidEntryNode | NoticeNode;
 
 /** The root nodes: one per send, in history order (newest first). */
 export function rootNodes(sends: readonly SendRecord[]): SendNode[] {
@@ -70,14 +87,27 @@ function troubleNotice(record: SendRecord, batch: BatchRecord, id: string): Noti
 /** The words the tree uses for the two ways on: its item actions. */
 export const TREE_ACTIONS = { check: 'Use Check Now on the send', rest: 'use Send the Rest' } as const;
 
-function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string): DestinationNode[] {
-  return batch.destinations.map((destination, position) => ({
+function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string, start = 0, end = batch.destinations.length): DestinationNode[] {
+  return batch.destinations.slice(start, end).map((destination, i) => ({
     kind: 'destination',
-    id: `${prefix}/d${position}`,
+    id: `${prefix}/d${start + i}`,
     record,
     batch,
     destination,
   }));
+}
+
+/**
+ * The batch's first DESTINATION_PAGE destinations, then the rest in pages: the first numbers are in
+ * view one level down (each level is a round trip to VS Code), the rest a click away.
+ */
+function destinationsOrRanges(record: SendRecord, batch: BatchRecord, prefix: string): Array<DestinationNode | RangeNode> {
+  const count = batch.destinations.length;
+  const nodes: Array<DestinationNode | RangeNode> = destinationNodes(record, batch, prefix, 0, Math.min(count, DESTINATION_PAGE));
+  for (let start = DESTINATION_PAGE; start < count; start += DESTINATION_PAGE) {
+    nodes.push({ kind: 'range', id: `${prefix}/r${start}`, record, batch, start, end: Math.min(count, start + DESTINATION_PAGE) });
+  }
+  return nodes;
 }
 
 function invalidGroup(record: SendRecord, source: 'api' | 'local', entries: readonly string[], id: string): InvalidGroupNode[] {
@@ -118,7 +148,7 @@ export function batchChildren(record: SendRecord, batch: BatchRecord): SendsNode
   const failure = troubleNotice(record, batch, `${prefix}/failure`);
   return [
     ...(failure ? [failure] : []),
-    ...destinationNodes(record, batch, prefix),
+    ...destinationsOrRanges(record, batch, prefix),
     ...invalidGroup(record, 'api', batch.invalidNumbers, `${prefix}/invalid`),
   ];
 }
@@ -130,6 +160,8 @@ export function childrenOf(node: SendsNode): SendsNode[] {
       return sendChildren(node.record);
     case 'batch':
       return batchChildren(node.record, node.batch);
+    case 'range':
+      return destinationNodes(node.record, node.batch, batchPrefix(node.record, node.batch), node.start, node.end);
     case 'invalidGroup':
       return node.entries.map((entry, position) => ({ kind: 'invalidEntry', id: `${node.id}/${position}`, record: node.record, source: node.source, entry }));
     default:
@@ -155,6 +187,12 @@ export function parentOf(node: SendsNode): SendsNode | undefined {
     case 'invalidEntry': {
       const groupId = node.id.slice(0, node.id.lastIndexOf('/'));
       return childrenOf(holderOf(groupId)).find((n) => n.id === groupId) ?? send;
+    }
+    case 'destination': {
+      const holder = holderOf(node.id);
+      const position = Number(/\/d(\d+)$/.exec(node.id)?.[1] ?? 0);
+      const range = childrenOf(holder).find((n): n is RangeNode => n.kind === 'range' && position >= n.start && position < n.end);
+      return range ?? holder;
     }
     default:
       return holderOf(node.id);

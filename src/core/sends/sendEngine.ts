@@ -205,7 +205,11 @@ class EngineRun<J extends SendJournal> {
     const maxWaits = this.options.maxRateLimitWaits ?? 50;
     for (let waits = 0; ; waits++) {
       if (this.options.signal?.aborted) return this.result('cancelled');
-      if (this.pacer && !(await this.wait(() => this.pacer!.acquire(this.options.signal)))) return this.result('cancelled');
+      if (this.pacer) {
+        // Paced, there is time to spare: the last answer is stored (and shown) before the wait.
+        await this.flushAccepted();
+        if (!(await this.wait(() => this.pacer!.acquire(this.options.signal)))) return this.result('cancelled');
+      }
       batch.state = 'in-flight';
       batch.startedAt = new Date().toISOString();
       batch.attempts++;
