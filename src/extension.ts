@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });
-  registerComposer(context, createComposerDeps(profiles, sandbox, history));
+  registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
   registerDiagnostics(context);
   const localSandbox = sandbox;
   return {

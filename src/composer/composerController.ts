@@ -18,12 +18,15 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   private sending = false;
   private prefill: Prefill | undefined;
   private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  /** The panel reports dropped webview messages here (ComposerMessageHandler.log). */
+  log?: (line: string) => void;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly deps: ComposerDeps,
     private readonly drafts: DraftStore,
   ) {
+    if (deps.log) this.log = (line) => deps.log?.(line);
     this.disposables = [
       // The composer has focus when "Load from selection" is clicked: remember the editor before it.
       vscode.window.onDidChangeActiveTextEditor((editor) => {

@@ -29,6 +29,8 @@ export interface ComposerDeps {
    * that is not finished, as an outcome with Check Now / Send the Rest; undefined when there is none.
    */
   unfinishedSend?(draft: ComposerDraft, numbers?: readonly string[]): SendOutcome | undefined;
+  /** The Output channel, for what the user may want to look into (a webview message that was dropped). */
+  log?(line: string): void;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
   showSends?(sendId?: string): void | Thenable<unknown>;
 }

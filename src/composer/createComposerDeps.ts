@@ -13,9 +13,10 @@ import type { ComposerDeps } from './composerDeps';
  * The composer's dependencies from the extension's real services: the profile store, the Local
  * sandbox, and the sends history the send service records into.
  */
-export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSandbox, history: SendHistory): ComposerDeps {
+export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSandbox, history: SendHistory, output: vscode.OutputChannel): ComposerDeps {
   return {
     profiles,
+    log: (line) => output.appendLine(line),
     async send(input, onBatchStart) {
       // Undefined when the user dismissed the prompt for a token that is no longer stored.
       const connection = await resolveConnection(input.profile, profiles, sandbox);

@@ -77,6 +77,8 @@ describe('battery: the auth token leaves no trace', function () {
     collected.push({ what: 'copied response JSON', text: response });
 
     await clickRowAction(session(), '+12015550101', 'Open Message Details');
+    // Opened before the quick pick below: an editor opening takes the focus and closes a quick pick.
+    const details = await waitForDocument(session(), 'bulk-messaging-message:');
     await host.executeCommand('bulkMessaging.sends.refresh');
     // Test Connection asks which profile; GET /v1/Account/{id}/ with the token.
     const tested = host.executeCommand<boolean>('bulkMessaging.profiles.testConnection');
@@ -85,7 +87,6 @@ describe('battery: the auth token leaves no trace', function () {
     // The Local sandbox writes its address to the output channel (its own token must stay out too).
     void host.executeCommand('bulkMessaging.sandbox.show').catch(() => undefined);
 
-    const details = await waitForDocument(session(), 'bulk-messaging-message:');
     assert.match(details.text, /"message_uuid"/);
     collected.push({ what: 'message details document', text: details.text });
     for (const document of await host.documents()) collected.push({ what: `open document ${document.uri}`, text: document.text });
