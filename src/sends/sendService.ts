@@ -29,11 +29,16 @@ export interface SendInput {
   onBatchStart?(index: number, total: number): void;
 }
 
+/** How a stored send goes on (see continueSend). */
+export type RunMode = 'send' | 'check' | 'resend-uncheckable';
+type BatchStartHook = (index: number, total: number) => void;
+type SendRun = { record: SendRecord; outcome: SendOutcome };
+
 /** The words the editor uses for the two ways on, in advice text. */
 const EDITOR_ACTIONS = { check: 'Use Check Now', rest: 'use Send the Rest' } as const;
 
 /** A new send: its journal stored first, then run under a progress notification that can be cancelled between batches. */
-export async function sendDraft(input: SendInput, recorder: SendRecorder): Promise<{ record: SendRecord; outcome: SendOutcome }> {
+export async function sendDraft(input: SendInput, recorder: SendRecorder): Promise<SendRun> {
   const { connection } = input;
   const profile = { id: connection.profile.id, name: connection.profile.name, isSandbox: connection.isSandbox };
   const record = newSendRecord(input.draft, profile, input.numbers, input.skippedInvalid);
@@ -60,23 +65,11 @@ async function withSendLock<T>(record: SendRecord, recorder: SendRecorder, work:
  * sends only the destinations not sent ("Send the Rest"); `resend-uncheckable` is the user's
  * confirmed choice to send again the in-doubt batches whose check fails.
  */
-export function continueSend(
-  record: SendRecord,
-  connection: Connection,
-  recorder: SendRecorder,
-  mode: 'send' | 'check' | 'resend-uncheckable',
-  onBatchStart?: (index: number, total: number) => void,
-): Promise<{ record: SendRecord; outcome: SendOutcome }> {
+export function continueSend(record: SendRecord, connection: Connection, recorder: SendRecorder, mode: RunMode, onBatchStart?: BatchStartHook): Promise<SendRun> {
   return withSendLock(record, recorder, () => runRecord(record, connection, recorder, mode, onBatchStart));
 }
 
-async function runRecord(
-  record: SendRecord,
-  connection: Connection,
-  recorder: SendRecorder,
-  mode: 'send' | 'check' | 'resend-uncheckable',
-  onBatchStart?: (index: number, total: number) => void,
-): Promise<{ record: SendRecord; outcome: SendOutcome }> {
+async function runRecord(record: SendRecord, connection: Connection, recorder: SendRecorder, mode: RunMode, onBatchStart?: BatchStartHook): Promise<SendRun> {
   const client = new PlivoClient({ authId: connection.authId, authToken: connection.authToken, baseUrl: connection.baseUrl, timeouts: requestTimeouts() });
   const config = vscode.workspace.getConfiguration(Settings.section);
   const title = mode === 'check' ? 'Checking the account for batches in doubt' : `Sending to ${record.batches.reduce((n, b) => n + (b.state === 'pending' ? b.destinations.length : 0), 0) || 'the rest of the'} destinations`;
