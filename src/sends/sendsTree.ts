@@ -16,7 +16,9 @@ const COLLAPSIBLE: Record<ItemView['collapsible'], vscode.TreeItemCollapsibleSta
 /** A node's plain description as a TreeItem. */
 export function toTreeItem(node: SendsNode, view: ItemView = describeNode(node)): vscode.TreeItem {
   const item = new vscode.TreeItem(view.label, COLLAPSIBLE[view.collapsible]);
-  item.id = node.id;
+  // The newest send has an id of its own: when a newer one arrives it becomes a new element and shows
+  // collapsed, so the tree keeps one send open instead of re-sending every earlier one's rows.
+  item.id = node.kind === 'send' && node.newest ? `${node.id}#newest` : node.id;
   item.description = view.description;
   item.tooltip = new vscode.MarkdownString(view.tooltip);
   item.iconPath = new vscode.ThemeIcon(view.icon.id, view.icon.color ? new vscode.ThemeColor(view.icon.color) : undefined);
@@ -123,7 +125,9 @@ export class SendsTreeProvider implements vscode.TreeDataProvider<SendsNode>, vs
   }
 
   getParent(node: SendsNode): SendsNode | undefined {
-    return parentOf(node);
+    const parent = parentOf(node);
+    // The shown send node (its `newest` decides its id), not a rebuilt one.
+    return parent?.kind === 'send' ? (this.roots.get(parent.id) ?? parent) : parent;
   }
 
   /** The node of a send, for `TreeView.reveal`. */
