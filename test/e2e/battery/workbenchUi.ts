@@ -8,6 +8,10 @@ export async function answer(page: Page, title: string, text: string): Promise<v
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
   const input = widget.locator('input.input');
   await input.fill(text);
+  // A pick filters its list a moment after typing: Enter before that takes the old first item and
+  // sends the flow down another path. Wait for the wanted item to lead the list (input boxes have none).
+  const rows = widget.locator('.quick-input-list .monaco-list-row:visible');
+  if (text !== '' && (await rows.count()) > 0) await rows.first().filter({ hasText: text }).waitFor({ timeout: 10_000 });
   await input.press('Enter');
 }
 
