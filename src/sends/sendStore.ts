@@ -5,17 +5,13 @@
 // noticed by fs.watch and a directory poll. Free of `vscode`: the emitter and warnings come in.
 import { promises as fs, watch, type FSWatcher, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { NewerJournalError, parseJournal, serialiseJournal, writeFileAtomic } from '../core/sends/journalFile';
+import { batchLine, NewerJournalError, parseJournal, serialiseJournal, writeFileAtomic } from '../core/sends/journalFile';
 import { lockHolder } from '../core/sends/journalLock';
 import { applyDestinationUpdates, DEFAULT_HISTORY_LIMITS, DEFAULT_MAX_HISTORY_BYTES, type DestinationUpdate, KEEP_NEWEST_SENDS, MIN_MAX_HISTORY_BYTES, newestFirst, readSendRecord } from './historySchema';
+import { type ChangeEmitter, parseNewer, same, type Seen, seenOf, sendFileName, simpleEmitter } from './sendFiles';
 import type { BatchRecord, SendRecord } from './sendRecord';
 
-/** What onDidChange needs; vscode.EventEmitter fits. */
-export interface ChangeEmitter<T> {
-  event: (listener: (e: T) => unknown) => { dispose(): unknown };
-  fire(e: T): void;
-  dispose(): void;
-}
+export { sendFileName, type ChangeEmitter } from './sendFiles';
 
 export interface SendStoreOptions {
   /** The folder of send files (created when missing). */
@@ -31,13 +27,6 @@ export interface SendStoreOptions {
   maxSends?: number;
   /** Runs before the first read of the folder (the globalState migration). */
   beforeLoad?: () => Promise<void>;
-}
-
-/** What this window last read or wrote of a file: a file that differs was changed by another window. */
-interface Seen {
-  ino: number;
-  size: number;
-  mtimeMs: number;
 }
 
 interface Entry {
@@ -56,37 +45,7 @@ interface Entry {
 /** How long a change seen by fs.watch waits before the folder is scanned. */
 const WATCH_SETTLE_MS = 100;
 
-const batchLine = (batch: BatchRecord): string => `${JSON.stringify({ t: 'batch', batch })}\n`;
-const seenOf = (st: Stats): Seen => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
-const same = (a: Seen, b: Seen): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** The file name of a send: ids are UUIDs, but first-round ids are any string. */
-export const sendFileName = (id: string): string => `${encodeURIComponent(id)}.jsonl`;
-
-function simpleEmitter<T>(): ChangeEmitter<T> {
-  const listeners = new Set<(e: T) => unknown>();
-  return {
-    event: (listener) => {
-      listeners.add(listener);
-      return { dispose: () => listeners.delete(listener) };
-    },
-    fire: (e) => [...listeners].forEach((listener) => listener(e)),
-    dispose: () => listeners.clear(),
-  };
-}
-
-/** A newer schema's journal, read without its version check: only to list it. */
-function parseNewer(text: string): Record<string, unknown> {
-  const lines = text.split('\n').slice(0, -1);
-  const header = (JSON.parse(lines[0]) as { send: Record<string, unknown> }).send;
-  const batches: unknown[] = [];
-  for (const line of lines.slice(1)) {
-    const parsed = JSON.parse(line) as { batch?: { index?: unknown } };
-    if (typeof parsed.batch?.index === 'number') batches[parsed.batch.index] = parsed.batch;
-  }
-  return { ...header, batches: batches.filter((b) => b !== undefined) };
-}
 
 export class SendStore {
   private readonly entries = new Map<string, Entry>();

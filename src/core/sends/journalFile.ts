@@ -65,12 +65,15 @@ export function parseJournal<J extends SendJournal>(text: string): J {
   return journal as J;
 }
 
+/** One batch's line, as appended on each change. */
+export function batchLine(batch: JournalBatch): string {
+  return `${JSON.stringify({ t: 'batch', batch } satisfies BatchLine)}\n`;
+}
+
 /** The file's text for `journal`: its send line and one line per batch. */
 export function serialiseJournal<J extends SendJournal>(journal: J): string {
   const { batches, ...send } = journal;
-  const lines = [JSON.stringify({ t: 'send', send } satisfies HeaderLine<J>)];
-  for (const batch of batches) lines.push(JSON.stringify({ t: 'batch', batch } satisfies BatchLine));
-  return `${lines.join('\n')}\n`;
+  return `${JSON.stringify({ t: 'send', send } satisfies HeaderLine<J>)}\n${batches.map(batchLine).join('')}`;
 }
 
 /** Writes `text` to `file` so that a reader sees the old or the new contents, never a mix. */
@@ -129,7 +132,7 @@ export class JournalFile<J extends SendJournal = SendJournal> {
 
   /** Appends the changed batches (`started` as a short line) and waits until they are on disk. */
   save(_journal: J, changed: readonly JournalBatch[], started?: JournalBatch): Promise<void> {
-    const text = changed.map((batch) => `${JSON.stringify(batch === started ? startLine(batch) : ({ t: 'batch', batch } satisfies BatchLine))}\n`).join('');
+    const text = changed.map((batch) => (batch === started ? `${JSON.stringify(startLine(batch))}\n` : batchLine(batch))).join('');
     const write = this.writes.then(async () => {
       await this.handle.appendFile(text, 'utf8');
       await this.handle.sync();
