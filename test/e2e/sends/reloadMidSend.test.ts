@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlivoClient } from '../../../src/core/client';
+import { waitFor } from '../../helpers/waitFor';
 import { connectHostDriver } from '../../harness/hostClient';
 import { HOST_DRIVER_FILE } from '../../harness/runContract';
 import type { E2eSession } from '../../harness/e2eSession';
@@ -46,11 +47,7 @@ describe('a reload while a send is being posted', function () {
     await composer.waitForSummary(/^3 entries: /);
     server().injectFault({ kind: 'latency', method: 'POST', path: '/Message/', latencyMs: 3000 });
     await composer.click('#send');
-    const deadline = Date.now() + 20_000;
-    while ((server().requestLog().counts[SEND_ROUTE] ?? 0) < 1) {
-      if (Date.now() > deadline) throw new Error('the POST never reached the sandbox');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(() => ((server().requestLog().counts[SEND_ROUTE] ?? 0) >= 1 ? true : undefined), 20_000, 'the POST to reach the sandbox');
 
     shortenRequestTimeout(workbench.runDir);
     rmSync(join(workbench.runDir, HOST_DRIVER_FILE), { force: true });
@@ -78,10 +75,10 @@ describe('a reload while a send is being posted', function () {
     // The send row is selected (a click selects and toggles it): Check Now acts on the selection.
     if (wasInDoubt) await reloaded.host.executeCommand('bulkMessaging.sends.checkNow');
     console.log(`    after the reload the send was ${wasInDoubt ? 'in doubt, settled by Check Now' : 'already finished by the window that went away'}`);
-    let messages = await sandboxMessages();
-    for (const until = Date.now() + 30_000; messages.length < NUMBERS.length && Date.now() < until; messages = await sandboxMessages()) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const messages = await waitFor(async () => {
+      const held = await sandboxMessages();
+      return held.length >= NUMBERS.length ? held : undefined;
+    }, 30_000, 'a message per destination', 200);
     assert.deepEqual(messages.map((m) => `+${m.to_number}`).sort(), [...NUMBERS].sort(), 'exactly one message per destination');
     for (const m of messages) {
       await page.locator('.monaco-list-row', { hasText: `+${m.to_number}` }).filter({ hasText: m.message_uuid }).waitFor({ timeout: 30_000 });

@@ -71,16 +71,7 @@ export function send(sandbox: SandboxServer, params: Record<string, unknown>): P
   return call(sandbox, 'POST', accountPath(sandbox, 'Message/'), { body: { src: '14155550000', text: 'Hello', ...params } });
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 3000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { waitFor } from '../../helpers/waitFor';
 
 /** One request the receiver got. */
 export interface Received {

@@ -6,16 +6,11 @@ import * as path from 'node:path';
 import { serialiseJournal } from '../../../src/core/sends/journalFile';
 import type { BatchRecord, SendRecord } from '../../../src/sends/sendRecord';
 import { sendFileName, SendStore, type SendStoreOptions } from '../../../src/sends/sendStore';
+import { waitFor } from '../../helpers/waitFor';
 import { batch, destination, destinations, send } from './builders';
 
-/** Resolves once `condition` holds, checking every 10 ms; fails after `ms`. */
-export async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > ms) assert.fail(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Resolves once `condition` holds; fails after `ms`. */
+const until = (condition: () => boolean, ms = 2000): Promise<true> => waitFor(() => condition() || undefined, ms);
 
 describe('send store (one file per send)', () => {
   let dir: string;
