@@ -3,20 +3,9 @@
 import type { SendJournal } from '../core/sends/journal';
 import type { RunResult, SendEvent } from '../core/sends/sendEngine';
 import { nextStep, progressLine, sendProgress } from '../core/sends/sendProgress';
+import { stopHeading } from '../core/sends/stopHeading';
 
 const SHOWN_INVALID = 20;
-
-const STOP_TEXT: Record<RunResult['stop'], string> = {
-  complete: 'Done',
-  checked: 'Checked',
-  cancelled: 'Stopped',
-  'in-doubt': 'Stopped: a batch is in doubt',
-  rejected: 'Stopped: Plivo rejected a batch',
-  auth: 'Stopped: authentication failed',
-  unreachable: 'Stopped: the server could not be reached (nothing of that batch was sent)',
-  'rate-limited': 'Stopped: Plivo kept answering 429 (too many requests)',
-  'check-failed': 'Stopped: the account could not be read to check a batch in doubt',
-};
 
 export class SendReporter {
   private readonly live: boolean;
@@ -83,7 +72,8 @@ export class SendReporter {
     }
     // A batch's own problem was shown with it; only the other stops need their detail here.
     const shown = ['in-doubt', 'rejected', 'auth', 'unreachable'].includes(result.stop);
-    this.say(`${STOP_TEXT[result.stop]}${result.detail && !shown ? ` — ${result.detail}` : ''}.`);
+    const troubled = journal.batches.find((b) => b.state === 'in-doubt' || b.state === 'rejected');
+    this.say(`${stopHeading(result.stop, troubled)}${result.detail && !shown ? ` — ${result.detail}` : ''}.`);
     this.say(`${progressLine(progress)}.`);
     if (result.stop === 'complete') {
       this.say(`Journal: ${journalPath} (running the same command again sends nothing; use another --journal for a new send).`);

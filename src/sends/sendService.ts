@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PlivoClient } from '../core/client';
 import { acquireLock } from '../core/sends/journalLock';
 import { runSend, type RunResult, type SendEvent } from '../core/sends/sendEngine';
+import { stopHeading } from '../core/sends/stopHeading';
 import { nextStep, progressLine, sendProgress } from '../core/sends/sendProgress';
 import { Settings } from '../constants';
 import type { Connection } from '../profiles/connection';
@@ -132,44 +133,6 @@ export function storedOutcome(record: SendRecord): SendOutcome {
   return { ...outcome, title: 'This request was already partly sent' };
 }
 
-/** The heading of an unfinished send: what stopped it, in the words of the failure. */
-function outcomeTitle(result: RunResult, troubled: BatchRecord | undefined): string {
-  const status = troubled?.problem?.status ?? troubled?.status;
-  switch (result.stop) {
-    case 'complete':
-      return 'Sent';
-    case 'checked':
-      return 'Checked';
-    case 'cancelled':
-      return 'Stopped between batches';
-    case 'auth':
-      return `Authentication failed${status ? ` (${status})` : ''}`;
-    case 'rejected':
-      return `Request rejected${status ? ` (${status})` : ''}`;
-    case 'unreachable':
-      return 'Could not connect: nothing of the batch was sent';
-    case 'rate-limited':
-      return 'Plivo kept answering 429 (too many requests)';
-    case 'check-failed':
-      return 'The account could not be read to check a batch in doubt';
-    case 'in-doubt':
-      switch (troubled?.problem?.kind) {
-        case 'timeout':
-          return 'The server did not answer in time';
-        case 'malformed-response':
-          return `Unexpected response${status ? ` (HTTP ${status})` : ''}`;
-        case 'api':
-          return `Server error${status ? ` (${status})` : ''}`;
-        case 'network':
-          return 'The connection broke';
-        case 'uuid-count':
-          return 'The UUIDs do not match the destinations';
-        default:
-          return 'A batch is in doubt';
-      }
-  }
-}
-
 /** The composer's view of a send: the whole send's standing and one piece of advice. */
 export function toOutcome(record: SendRecord, result: RunResult): SendOutcome {
   const { progress } = result;
@@ -178,7 +141,7 @@ export function toOutcome(record: SendRecord, result: RunResult): SendOutcome {
   return {
     sendId: record.id,
     stop: result.stop,
-    title: outcomeTitle(result, troubled),
+    title: stopHeading(result.stop, troubled),
     progress,
     summary: progressLine(progress),
     nextStep: result.stop === 'in-doubt' ? `The request may have reached the server, so nothing of it is sent again until it is checked. ${advice}` : advice,
