@@ -29,6 +29,29 @@ function OBSERVE_ROWS({ wanted, uuid }: { wanted: string[]; uuid: string }): voi
   observer.observe(g.document.body, { childList: true, subtree: true, characterData: true });
 }
 
+/** What NOTE_CLICK leaves in the composer's frame. */
+interface ClickGlobals {
+  sendClickedAt?: number;
+  sendClickListening?: boolean;
+  document: { addEventListener(type: string, listener: (event: { timeStamp: number; target: { closest?(selector: string): unknown } | null }) => void, capture: boolean): void };
+  performance: { timeOrigin: number };
+}
+
+/** Runs in the composer's frame: notes when the next click on Send reached the page (the event's own time stamp). */
+function NOTE_CLICK(): void {
+  const g = globalThis as unknown as ClickGlobals;
+  g.sendClickedAt = undefined;
+  if (g.sendClickListening) return;
+  g.sendClickListening = true;
+  g.document.addEventListener(
+    'click',
+    (event) => {
+      if (g.sendClickedAt === undefined && event.target?.closest?.('#send')) g.sendClickedAt = g.performance.timeOrigin + event.timeStamp;
+    },
+    true,
+  );
+}
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 /** One measured send. */
@@ -63,8 +86,12 @@ export async function measureSendToTree(session: E2eSession, composer: ComposerP
   // polling. A mutation observer costs nothing between changes; the time is taken after the frame
   // that paints the rows (rAF, then a task), on the clock Node shares with the browser.
   await page.evaluate(OBSERVE_ROWS, { wanted: [numbers[0], further], uuid: UUID.source });
-  const started = performance.timeOrigin + performance.now();
+  await composer.frame.evaluate(NOTE_CLICK);
   await composer.click('#send');
+  // From the click as the page received it: Playwright's actionability checks before it (visible,
+  // stable over two frames, hit target) are the test's time, not the user's.
+  const clicked = await composer.frame.waitForFunction(() => (globalThis as unknown as ClickGlobals).sendClickedAt, undefined, { timeout: 10_000 });
+  const started = Number(await clicked.jsonValue());
   // The first destination's row carrying a UUID, and one further down the visible part of the tree.
   const rows = page.locator('.monaco-list-row');
   await rows.filter({ hasText: numbers[0] }).filter({ hasText: UUID }).waitFor({ timeout: 60_000 });
