@@ -9,8 +9,9 @@ import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/com
 import { PreviewPager } from './previewPage';
 import { removeEntriesByStatus } from './removeEntries';
 
-/** Largest destinations text analysed (about 100,000 numbers); beyond it the preview explains why. */
-export const MAX_DESTINATIONS_TEXT = 2_000_000;
+// Beyond the limit the preview explains why instead of analysing; re-exported for its host users.
+import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
+export { MAX_DESTINATIONS_TEXT };
 
 export interface RegionChoice {
   region?: string;
