@@ -6,11 +6,11 @@ import { MAX_DESTINATIONS } from '../core/request';
 import { analyseSliced } from '../diagnostics/slicedAnalysis';
 import { TimeSlicer } from '../diagnostics/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
+import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
 import { PreviewPager } from './previewPage';
 import { removeEntriesByStatus } from './removeEntries';
 
-// Beyond the limit the preview explains why instead of analysing; re-exported for its host users.
-import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
+/** Largest destinations text analysed; beyond it the preview explains why (the webview refuses it too). */
 export { MAX_DESTINATIONS_TEXT };
 
 export interface RegionChoice {

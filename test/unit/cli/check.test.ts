@@ -69,6 +69,15 @@ describe('bulk-messaging CLI (built binary)', function () {
       assert.equal(region.code, 2);
       assert.match(region.stderr, /unknown region "XX"/);
     });
+
+    it('an unknown --format, or --json with another format', async () => {
+      const unknown = await run(['check', file('valid.txt'), '--format', 'xml']);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /unknown format "xml"; use one of table, json, sarif, github/);
+      const both = await run(['check', file('valid.txt'), '--json', '--format', 'sarif']);
+      assert.equal(both.code, 2);
+      assert.match(both.stderr, /--json and --format sarif ask for two formats/);
+    });
   });
 
   describe('check', () => {
@@ -172,15 +181,6 @@ describe('bulk-messaging CLI (built binary)', function () {
     it('more than 10 MB, from a file or from stdin', async () => {
       assertRefused(await run(['check', file('huge.txt')]), /larger than 10 MB/);
       assertRefused(await run(['check', '-'], Buffer.alloc(10 * 1024 * 1024 + 1, '1')), /stdin is larger than 10 MB/);
-    });
-
-    it('an unknown --format, or --json with another format', async () => {
-      const unknown = await run(['check', file('valid.txt'), '--format', 'xml']);
-      assert.equal(unknown.code, 2);
-      assert.match(unknown.stderr, /unknown format "xml"; use one of table, json, sarif, github/);
-      const both = await run(['check', file('valid.txt'), '--json', '--format', 'sarif']);
-      assert.equal(both.code, 2);
-      assert.match(both.stderr, /--json and --format sarif ask for two formats/);
     });
   });
 });
