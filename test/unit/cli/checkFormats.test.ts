@@ -9,7 +9,8 @@ import type { Log } from 'sarif';
 import { escapeData, escapeProperty } from '../../../src/cli/githubAnnotations';
 import { ensureCliBuilt, ROOT, run } from './runCli';
 
-// The OASIS SARIF 2.1.0 schema (draft-07 edition, the one GitHub code scanning links to).
+// The OASIS SARIF 2.1.0 schema, draft-07 edition (the one GitHub code scanning links to), copied
+// unchanged from github.com/oasis-tcs/sarif-spec, sarif-2.1/prose/sarif-schema-2.1.0.json.
 const SCHEMA = join(ROOT, 'test/unit/cli/fixtures/sarif-schema-2.1.0.json');
 // One of each problem: a valid number, an invalid token, a duplicate, an ambiguous national number,
 // and a fixed line (UK 020 numbers are fixed lines) — with --region US.
