@@ -11,6 +11,7 @@ import { runCliSendBench } from './cliSendBench';
 import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runHistoryStoreBench } from './historyStoreBench';
+import { runPasteRefusalBench } from './pasteRefusalBench';
 import { runSandboxBench } from './sandboxBench';
 import { runSendBench } from './sendBench';
 import { runSendToTreeBench } from './sendToTreeBench';
@@ -39,6 +40,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P3 100,000-destination send', runCliSendBench],
   ['P3 sends history write', runHistoryStoreBench],
   ['P3 send-to-tree (workbench)', inWorkbench('send-to-tree-1000', runSendToTreeBench)],
+  ['P1 10 MB paste refusal (workbench)', inWorkbench('paste-refusal-10mb', runPasteRefusalBench)],
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
   ['P5 sandbox', runSandboxBench],

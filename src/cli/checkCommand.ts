@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import { analyseDestinations } from '../core/destinations/analyse';
 import { knownRegion } from '../core/destinations/phoneMetadata';
+import type { DestinationAnalysis } from '../core/destinations/types';
 import { jsonReport, tableReport } from './checkReport';
+import { githubAnnotations } from './githubAnnotations';
 import { InputError, readListInput } from './readListInput';
+import { sarifReport } from './sarifReport';
 import { CHECK_USAGE, EXIT } from './usage';
 import { writeChunks } from './writeChunks';
 
-type CheckArgs = { help: true } | { source: string; region?: string; json: boolean };
+const FORMATS = ['table', 'json', 'sarif', 'github'] as const;
+type CheckFormat = (typeof FORMATS)[number];
+type CheckArgs = { help: true } | { source: string; region?: string; format: CheckFormat };
 
-/** `bulk-messaging check FILE|- [--region US] [--json]`. Resolves with the exit code. */
+/** `bulk-messaging check FILE|- [--region US] [--format table|json|sarif|github]`. Resolves with the exit code. */
 export async function runCheckCommand(argv: string[]): Promise<number> {
   let args: CheckArgs;
   try {
@@ -38,8 +43,21 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
   const code = analysis.counts.invalid > 0 ? EXIT.invalidNumbers : EXIT.ok;
   // Known before the report is written, so a reader that closes the pipe early still sees it.
   process.exitCode = code;
-  await writeChunks(process.stdout, args.json ? jsonReport(analysis) : tableReport(analysis));
+  await writeChunks(process.stdout, report(analysis, args.source, args.format));
   return code;
+}
+
+function report(analysis: DestinationAnalysis, source: string, format: CheckFormat): Iterable<string> {
+  switch (format) {
+    case 'table':
+      return tableReport(analysis);
+    case 'json':
+      return jsonReport(analysis);
+    case 'sarif':
+      return sarifReport(analysis, source);
+    case 'github':
+      return githubAnnotations(analysis, source);
+  }
 }
 
 /** Throws an Error whose message explains the usage problem. */
@@ -49,6 +67,7 @@ function parseCheckArgs(argv: string[]): CheckArgs {
     options: {
       region: { type: 'string', short: 'r' },
       json: { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -62,5 +81,14 @@ function parseCheckArgs(argv: string[]): CheckArgs {
     region = knownRegion(values.region);
     if (region === undefined) throw new Error(`unknown region "${values.region}"; use a two-letter country code such as US or GB.`);
   }
-  return { source: positionals[0], region, json: values.json };
+  return { source: positionals[0], region, format: parseFormat(values.format, values.json) };
+}
+
+/** `--json` is kept as the short form of `--format json`. */
+function parseFormat(format: string | undefined, json: boolean): CheckFormat {
+  if (format === undefined) return json ? 'json' : 'table';
+  const known = FORMATS.find((name) => name === format.toLowerCase());
+  if (known === undefined) throw new Error(`unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+  if (json && known !== 'json') throw new Error(`--json and --format ${known} ask for two formats; give one.`);
+  return known;
 }

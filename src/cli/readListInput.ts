@@ -1,26 +1,40 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { decodeListText, encodingName } from '../core/input/decodeListText';
 
-/** The largest list `check` reads; bigger files are refused before they are read. */
+/** The largest list `check` reads; past it reading stops and the input is refused. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+const LIMIT_TEXT = '10 MB';
 
 /** A problem with the input that the user must fix; its message is shown as is. */
 export class InputError extends Error {}
 
 /**
- * Reads a number list from a file, or from stdin for `-`, as UTF-8 text. Refuses, with a message
- * that says what to do, anything over 10 MB, binary or non-UTF-8 content, and empty input.
+ * Reads a number list from a file, a FIFO, a device or a pipe (`<(…)`), or from stdin for `-`, and
+ * decodes it (UTF-8, or UTF-16 with a BOM). Refuses, with a message that says what to do, anything
+ * over 10 MB, binary or undecodable content, and empty input.
  */
-export async function readListInput(source: string): Promise<string> {
+export async function readListInput(source: string, limit = MAX_INPUT_BYTES): Promise<string> {
   const name = source === '-' ? 'stdin' : source;
-  const bytes = source === '-' ? await readStdin() : await readFileLimited(source);
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(`${name} is larger than 10 MB; split the list into smaller files.`);
+  const bytes = source === '-' ? await readBounded(process.stdin, name, limit) : await readFileBounded(source, limit);
+  const decoded = decodeListText(bytes);
+  if (decoded.ok) return decoded.text;
+  const encoding = encodingName(decoded.encoding);
+  switch (decoded.problem) {
+    case 'empty':
+      throw new InputError(bytes.length === 0 ? `${name} is empty; give a list of phone numbers.` : `${name} is empty (only whitespace); give a list of phone numbers.`);
+    case 'binary':
+      throw new InputError(`${name} looks like a binary file (it contains NUL bytes); give a text list of phone numbers.`);
+    case 'encoding':
+      throw new InputError(`${name} is not valid ${encoding} text; save it as UTF-8 and try again.`);
   }
-  return decode(bytes, name);
 }
 
-async function readFileLimited(path: string): Promise<Buffer> {
-  let handle;
+/**
+ * A regular file's size is known up front and refused at once; anything else (pipe, FIFO, device)
+ * reports size 0, so every source is also read with a running count.
+ */
+async function readFileBounded(path: string, limit: number): Promise<Buffer> {
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
@@ -29,10 +43,11 @@ async function readFileLimited(path: string): Promise<Buffer> {
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw new InputError(`${path} is a directory; give a file (or - for stdin).`);
-    if (stats.size > MAX_INPUT_BYTES) {
-      throw new InputError(`${path} is larger than 10 MB (${(stats.size / 1024 / 1024).toFixed(1)} MB); split the list into smaller files.`);
+    if (stats.isFile() && stats.size > limit) {
+      throw new InputError(`${path} is larger than ${LIMIT_TEXT} (${(stats.size / 1024 / 1024).toFixed(1)} MB); split the list into smaller files.`);
     }
-    return await handle.readFile();
+    // autoClose off: the finally below closes the handle once, whichever way reading ended.
+    return await readBounded(handle.createReadStream({ autoClose: false }), path, limit);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`Cannot read ${path}: ${describeFsError(error)}.`);
@@ -41,37 +56,20 @@ async function readFileLimited(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads stdin but stops once it is past the limit, so a runaway pipe cannot exhaust memory. */
-async function readStdin(): Promise<Buffer> {
+/** Reads a stream but stops as soon as it is past the limit, so an endless source cannot exhaust memory. */
+async function readBounded(stream: NodeJS.ReadableStream & { destroy(): void }, name: string, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    chunks.push(buffer);
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) {
-      process.stdin.destroy();
-      break;
+    if (size > limit) {
+      stream.destroy();
+      throw new InputError(`${name} is larger than ${LIMIT_TEXT} (reading stopped there); split the list into smaller files.`);
     }
+    chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function decode(bytes: Buffer, name: string): string {
-  if (bytes.length === 0) throw new InputError(`${name} is empty; give a list of phone numbers.`);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError(`${name} is UTF-16 text; save it as UTF-8 and try again.`);
-  }
-  if (bytes.includes(0)) throw new InputError(`${name} looks like a binary file (it contains NUL bytes); give a text list of phone numbers.`);
-  let text: string;
-  try {
-    // `fatal` makes invalid UTF-8 an error instead of silently turning it into U+FFFD; a BOM is dropped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${name} is not valid UTF-8 text; save it as UTF-8 and try again.`);
-  }
-  if (text.trim() === '') throw new InputError(`${name} is empty (only whitespace); give a list of phone numbers.`);
-  return text;
 }
 
 function describeFsError(error: unknown): string {

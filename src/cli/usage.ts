@@ -19,25 +19,39 @@ Run "bulk-messaging <command> --help" for a command's options.
 `;
 
 /** `bulk-messaging check --help`. */
-export const CHECK_USAGE = `Usage: bulk-messaging check FILE|- [--region US] [--json]
+export const CHECK_USAGE = `Usage: bulk-messaging check FILE|- [--region US] [--format table|json|sarif|github]
 
 Reads a list of phone numbers from FILE (or stdin for -) and prints every entry as
 valid, invalid or duplicate. Numbers may be separated by newlines, <, commas,
 semicolons, tabs or spaces; "+1 415 666 7777" and "(415) 666-7777" are one number.
 CSV/TSV with a header row is read from its phone column (by name, else by content).
+FILE may be a regular file, a FIFO, a device or a pipe such as <(command). Text is
+UTF-8 (a BOM is dropped) or UTF-16 LE/BE with a BOM (Excel's "Unicode text").
+At most 10 MB is read: past it reading stops and the input is refused.
 
 Options:
   --region, -r CC  read numbers without + as national numbers of this country
                    (ISO code such as US or GB) when valid there; without it every
                    number must be international (country code first, + optional)
-  --json           print JSON: {format, column, note, counts, unique, entries}, each
-                   entry {line, column, input, status, e164, reason, country, type,
-                   ambiguous, plivoReading, warning, duplicateOf}; line and column
-                   are 1-based, absent values are null
+  --format, -f F   how to print the result:
+                   table   every entry and a summary (the default)
+                   json    {format, column, note, counts, unique, entries}, each
+                           entry {line, column, input, status, e164, reason,
+                           country, type, ambiguous, plivoReading, warning,
+                           duplicateOf}; line and column are 1-based, absent
+                           values are null
+                   sarif   SARIF 2.1.0, one result per problem located by line and
+                           column (rules invalid-number, ambiguous-number,
+                           number-warning, duplicate-number), for code scanning
+                   github  GitHub Actions annotations (::error file=…,line=…,col=…::…
+                           for invalid entries, ::warning and ::notice for the
+                           rest), then the summary
+  --json           the same as --format json
   --help, -h       show this help
 
-Exit status: 0 when no entry is invalid, 1 when any entry is invalid,
-2 on bad usage or unreadable input (missing, empty, binary, not UTF-8, over 10 MB).
+Exit status: 0 when no entry is invalid, 1 when any entry is invalid (in every
+format), 2 on bad usage or unreadable input (missing, empty, binary, not valid
+UTF-8 or UTF-16, over 10 MB).
 `;
 
 /** `bulk-messaging send --help`. */

@@ -6,11 +6,12 @@ import { MAX_DESTINATIONS } from '../core/request';
 import { analyseSliced } from '../diagnostics/slicedAnalysis';
 import { TimeSlicer } from '../diagnostics/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
+import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
 import { PreviewPager } from './previewPage';
 import { removeEntriesByStatus } from './removeEntries';
 
-/** Largest destinations text analysed (about 100,000 numbers); beyond it the preview explains why. */
-export const MAX_DESTINATIONS_TEXT = 2_000_000;
+/** Largest destinations text analysed; beyond it the preview explains why (the webview refuses it too). */
+export { MAX_DESTINATIONS_TEXT };
 
 export interface RegionChoice {
   region?: string;

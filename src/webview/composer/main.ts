@@ -9,6 +9,7 @@ import { DraftSync } from './draftSync';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
 import { describeProfile, labelSender, readDraft, writeDraft, writeFields, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
+import { capDestinationsInput } from './pasteCap';
 import { Preview } from './preview';
 import { renderResult } from './sendResult';
 
@@ -38,6 +39,7 @@ function changedNow(controlId?: string): void {
 }
 
 const destinations = byId<HTMLTextAreaElement>('destinations');
+capDestinationsInput(destinations, (message) => notice(message, 'error'));
 const editor = new DestinationsEditor(() => changedNow('destinations'));
 const preview = new Preview(
   (summaryId, filter, offset, limit) => postToHost({ type: 'requestPage', summaryId, filter, offset, limit }),

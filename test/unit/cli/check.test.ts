@@ -1,44 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-// These tests run the real bundled binary (dist/cli.js, built by scripts/build.mjs) as a child process.
-const ROOT = join(__dirname, '../../../..');
-const CLI = join(ROOT, 'dist/cli.js');
-const RUN_TIMEOUT_MS = 30_000;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], stdin?: string | Buffer): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: RUN_TIMEOUT_MS });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() }));
-    // The child may refuse stdin early (e.g. over 10 MB) and close the pipe: that is not a test failure.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(stdin);
-  });
-}
-
-/** A refusal: exit 2, nothing on stdout, one line on stderr naming the problem, no stack trace. */
-function assertRefused(result: Run, message: RegExp): void {
-  assert.equal(result.code, 2, result.stderr);
-  assert.equal(result.stdout, '');
-  assert.match(result.stderr, message);
-  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
-  assert.doesNotMatch(result.stderr, /\n\s+at /);
-}
+import { assertRefused, ensureCliBuilt, run } from './runCli';
 
 interface JsonEntry {
   line: number;
@@ -58,7 +22,7 @@ describe('bulk-messaging CLI (built binary)', function () {
   const file = (name: string): string => join(dir, name);
 
   before(async () => {
-    await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, timeout: 120_000 });
+    await ensureCliBuilt();
     dir = await mkdtemp(join(tmpdir(), 'bulk-messaging-cli-'));
     await writeFile(file('valid.txt'), '+1 415 555 0100\n+447400123456, +1 (415) 555-0100\n');
     await writeFile(file('mixed.txt'), '+14155550100\nabc\n+1415\n');
@@ -87,7 +51,7 @@ describe('bulk-messaging CLI (built binary)', function () {
     it('check --help documents the options and exit codes', async () => {
       const result = await run(['check', '--help']);
       assert.equal(result.code, 0);
-      for (const text of ['--region', '--json', 'Exit status', '10 MB']) assert.ok(result.stdout.includes(text), text);
+      for (const text of ['--region', '--json', '--format', 'sarif', 'github', 'UTF-16', 'FIFO', 'Exit status', '10 MB']) assert.ok(result.stdout.includes(text), text);
     });
 
     it('no command: usage on stderr, exit 2', async () => {
@@ -104,6 +68,15 @@ describe('bulk-messaging CLI (built binary)', function () {
       const region = await run(['check', file('valid.txt'), '--region', 'XX']);
       assert.equal(region.code, 2);
       assert.match(region.stderr, /unknown region "XX"/);
+    });
+
+    it('an unknown --format, or --json with another format', async () => {
+      const unknown = await run(['check', file('valid.txt'), '--format', 'xml']);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.stderr, /unknown format "xml"; use one of table, json, sarif, github/);
+      const both = await run(['check', file('valid.txt'), '--json', '--format', 'sarif']);
+      assert.equal(both.code, 2);
+      assert.match(both.stderr, /--json and --format sarif ask for two formats/);
     });
   });
 
