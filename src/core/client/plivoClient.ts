@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, type Dispatcher, request } from 'undici';
+import { type Dispatcher, request } from 'undici';
+import { createDispatcher, defaultNetwork, describeRoute, resolveRoute } from '../network';
 import { type MessageRequest, toRequestBody } from '../request';
 import { type HttpMethod, PlivoAbortError, PlivoClientError, PlivoNetworkError } from './errors';
 import { type FailureContext, malformedFailure, statusFailure, type Timeouts, transportFailure } from './failures';
+import type { RouteContext } from './networkFailures';
 import { checkAccount, checkMessageList, checkMessageRecord, checkSendBody, type ShapeCheck } from './shapes';
 import type {
   AccountDetails,
@@ -12,6 +14,7 @@ import type {
   MessageRecord,
   PlivoClientOptions,
   PlivoResponse,
+  RouteSummary,
   SendMessageBody,
 } from './types';
 
@@ -41,8 +44,14 @@ export class PlivoClient {
   // Private fields stay out of util.inspect and JSON.stringify of the client.
   readonly #authorization: string;
   readonly #secrets: readonly string[];
-  readonly #dispatcher: Dispatcher;
-  readonly #ownAgent?: Agent;
+  /** Undefined when the proxy setting is unusable: every request then fails before it is sent. */
+  readonly #dispatcher?: Dispatcher;
+  readonly #ownAgent?: Dispatcher;
+  readonly #route: RouteContext;
+  /** Why no request can be sent (an unusable proxy setting). */
+  readonly #routeProblem?: string;
+  /** How requests reach the server, for logs and Test Connection; never holds credentials. */
+  readonly route: RouteSummary;
   readonly #timeouts: Timeouts;
   readonly #userAgent: string;
   readonly #log?: (line: string) => void;
@@ -57,12 +66,21 @@ export class PlivoClient {
     this.#authorization = `Basic ${credentials}`;
     this.#secrets = [options.authToken, credentials, encodeURIComponent(options.authToken)];
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const network = options.network ?? defaultNetwork();
     if (options.dispatcher) {
       this.#dispatcher = options.dispatcher;
       this.#timeouts.connectMs = undefined; // the caller's dispatcher decides; don't claim a number
+      this.#route = { origin: network.origin };
+      this.route = { description: '' };
     } else {
-      this.#ownAgent = new Agent({ connect: { timeout: this.#timeouts.connectMs } });
+      const route = resolveRoute(new URL(this.baseUrl), network);
+      this.#ownAgent = createDispatcher(route, network, { connectMs: this.#timeouts.connectMs });
       this.#dispatcher = this.#ownAgent;
+      const proxy = route.kind === 'proxy' ? { shown: route.shown, source: route.source } : undefined;
+      this.#route = { proxy, origin: network.origin };
+      if (route.kind === 'invalid') this.#routeProblem = route.problem;
+      const unchecked = network.strictSSL ? '' : 'certificates not checked (http.proxyStrictSSL)';
+      this.route = { proxy: proxy?.shown, proxySource: proxy?.source, description: [describeRoute(route), unchecked].filter(Boolean).join(', ') };
     }
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#log = options.log;
@@ -111,7 +129,8 @@ export class PlivoClient {
 
   async #call<T>(exchange: Exchange, check: (json: unknown) => ShapeCheck<T>): Promise<PlivoResponse<T>> {
     const url = this.#url(exchange);
-    const ctx: FailureContext = { method: exchange.method, url, host: new URL(url).host, secrets: this.#secrets };
+    const ctx: FailureContext = { method: exchange.method, url, host: new URL(url).host, secrets: this.#secrets, route: this.#route };
+    const via = this.route.description ? ` ${this.route.description}` : '';
     const started = performance.now();
     try {
       const { status, text, retryAfter } = await this.#exchange(exchange, url, ctx);
@@ -125,12 +144,12 @@ export class PlivoClient {
       }
       const checked = check(json);
       if (!checked.ok) throw malformedFailure(status, checked.problem, text, ctx);
-      this.#report(`${exchange.method} ${url} → ${status} in ${Math.round(elapsedMs)} ms`);
+      this.#report(`${exchange.method} ${url}${via} → ${status} in ${Math.round(elapsedMs)} ms`);
       return { status, body: checked.value, elapsedMs };
     } catch (error) {
       const outcome = error instanceof PlivoClientError ? error.kind : 'error';
       const status = (error as { status?: number }).status;
-      this.#report(`${exchange.method} ${url} → ${outcome}${status ? ` ${status}` : ''} after ${Math.round(performance.now() - started)} ms`);
+      this.#report(`${exchange.method} ${url}${via} → ${outcome}${status ? ` ${status}` : ''} after ${Math.round(performance.now() - started)} ms`);
       throw error;
     }
   }
@@ -140,6 +159,9 @@ export class PlivoClient {
     const { method, json, signal } = exchange;
     if (signal?.aborted) throw new PlivoAbortError('The request was cancelled before it was sent; nothing was sent.', ctx, false);
     if (this.#closed) throw new PlivoNetworkError('This client is closed; nothing was sent. Create a new client.', ctx, false, 'CLIENT_CLOSED');
+    if (this.#routeProblem !== undefined || !this.#dispatcher) {
+      throw new PlivoNetworkError(`${this.#routeProblem ?? 'No way to the server'}; nothing was sent. Fix the proxy setting, then try again.`, ctx, false, 'PROXY_INVALID');
+    }
     const headers: Record<string, string> = {
       authorization: this.#authorization,
       accept: 'application/json',
