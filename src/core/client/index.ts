@@ -15,6 +15,8 @@ export {
   type RequestContext,
   type TimeoutPhase,
 } from './errors';
+export { type ClientDefaults, setClientDefaults } from './defaults';
+export { describeFailure, type FailedAction, type FailureDescription } from './describeFailure';
 export { parseRetryAfter } from './retryAfter';
 export { redact, snippet, SNIPPET_MAX_CHARS } from './redact';
 export type * from './types';

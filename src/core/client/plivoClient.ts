@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { type Dispatcher, request } from 'undici';
-import { createDispatcher, defaultNetwork, describeRoute, resolveRoute } from '../network';
+import { createDispatcher, describeRoute, resolveRoute } from '../network';
 import { type MessageRequest, toRequestBody } from '../request';
+import { defaultLog, defaultNetwork } from './defaults';
 import { type HttpMethod, PlivoAbortError, PlivoClientError, PlivoNetworkError } from './errors';
 import { type FailureContext, malformedFailure, statusFailure, type Timeouts, transportFailure } from './failures';
 import type { RouteContext } from './networkFailures';
@@ -83,7 +84,7 @@ export class PlivoClient {
       this.route = { proxy: proxy?.shown, proxySource: proxy?.source, description: [describeRoute(route), unchecked].filter(Boolean).join(', ') };
     }
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-    this.#log = options.log;
+    this.#log = options.log ?? defaultLog();
   }
 
   /** `POST /Message/` with a JSON body; resolves on 2xx with one UUID per valid destination. */

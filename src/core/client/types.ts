@@ -17,13 +17,13 @@ export interface PlivoClientOptions {
     /** Longest gap between body chunks (default 30 s). */
     bodyMs?: number;
   };
-  /** Proxies and trusted certificates; default: what `setDefaultNetwork` set, else the environment. Ignored with `dispatcher`. */
+  /** Proxies and trusted certificates; default: what `setClientDefaults` set, else the environment. Ignored with `dispatcher`. */
   network?: NetworkSettings;
   /** Use this undici dispatcher instead of the client's own keep-alive Agent (not closed by `close()`). */
   dispatcher?: Dispatcher;
   /** Default `bulk-messaging-workbench`. */
   userAgent?: string;
-  /** Receives one line per request (method, URL, outcome, time); never headers or bodies. */
+  /** Receives one line per request (method, URL, proxy, outcome, time); never headers, bodies or credentials. Default: `setClientDefaults`'s. */
   log?: (line: string) => void;
 }
 
