@@ -15,6 +15,7 @@ export {
   type RequestContext,
   type TimeoutPhase,
 } from './errors';
+export { baseUrlProblem } from './baseUrl';
 export { type ClientDefaults, setClientDefaults } from './defaults';
 export { describeFailure, type FailedAction, type FailureDescription } from './describeFailure';
 export { parseRetryAfter } from './retryAfter';

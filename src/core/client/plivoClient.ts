@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { type Dispatcher, request } from 'undici';
 import { createDispatcher, describeRoute, resolveRoute } from '../network';
 import { type MessageRequest, toRequestBody } from '../request';
+import { normaliseBaseUrl } from './baseUrl';
 import { defaultLog, defaultNetwork } from './defaults';
 import { type HttpMethod, PlivoAbortError, PlivoClientError, PlivoNetworkError } from './errors';
 import { type FailureContext, malformedFailure, statusFailure, type Timeouts, transportFailure } from './failures';
@@ -201,20 +202,6 @@ export class PlivoClient {
       // A failing logger must not turn a sent message into an error.
     }
   }
-}
-
-/** Checks a base URL and drops its trailing slash; messages never echo it (it could hold secrets). */
-function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new TypeError('baseUrl is not a valid URL: use e.g. https://api.plivo.com.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('baseUrl must start with http:// or https://.');
-  if (url.username || url.password) throw new TypeError('baseUrl must not contain credentials: pass authId and authToken instead.');
-  if (url.search || url.hash) throw new TypeError('baseUrl must not have a query or fragment.');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The body as UTF-8 text, or undefined once it exceeds `limit` bytes (the stream is then dropped). */
