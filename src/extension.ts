@@ -20,7 +20,7 @@ export interface BulkMessagingApi {
 export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const output = vscode.window.createOutputChannel(OutputChannelName);
   context.subscriptions.push(output);
-  registerNetwork(context, output);
+  context.subscriptions.push(registerNetwork(output));
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });

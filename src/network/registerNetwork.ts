@@ -27,11 +27,11 @@ function editorHttpSettings(): EditorHttpSettings {
   };
 }
 
-/** Makes every Plivo client honour VS Code's proxy and certificate settings and log to `output`. */
-export function registerNetwork(context: vscode.ExtensionContext, output: vscode.OutputChannel): void {
+/** Makes every Plivo client honour VS Code's proxy and certificate settings and log to `output`; dispose to undo. */
+export function registerNetwork(output: Pick<vscode.OutputChannel, 'appendLine'>): vscode.Disposable {
   const undo = setClientDefaults({
     network: () => networkFromEditorSettings(editorHttpSettings(), process.env, systemCa),
     log: (line) => output.appendLine(line),
   });
-  context.subscriptions.push({ dispose: undo });
+  return { dispose: undo };
 }

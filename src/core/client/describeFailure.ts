@@ -66,7 +66,7 @@ function describePlivoError(error: PlivoError, profileName: string, action: Fail
       if (error.mayHaveReachedServer) return { title: 'The connection broke', detail: error.message, nextStep: unsure };
       // Proxy and certificate messages already name the setting that fixes them.
       const title = TITLES_BY_CODE[error.code] ?? (UNTRUSTED.test(error.code) ? 'Certificate not trusted' : 'Could not connect');
-      const nextStep = title === 'Could not connect' ? `Nothing was sent. Check the network or the base URL, then ${again}.` : `Nothing was sent. Change the setting the message names, then ${again}.`;
+      const nextStep = title === 'Could not connect' ? `Nothing was sent. Check the network or the base URL, then ${again}.` : `Change the setting the message names, then ${again}.`;
       return { title, detail: error.message, nextStep };
     }
     case 'aborted':
