@@ -88,4 +88,13 @@ describe('CLI behind a proxy and a private CA (bundled binary)', function () {
     assert.equal(bypassed.code, 0, bypassed.stderr);
     assert.equal(proxy.log.length, before);
   });
+
+  it('sandbox --tls-cert needs --tls-key, and names a file it cannot read', async () => {
+    const alone = await run(['sandbox', '--port', '0', '--tls-cert', join(dir, 'cert.pem')], { PATH: process.env.PATH }).done;
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /--tls-cert and --tls-key go together\./);
+    const missing = await run(['sandbox', '--port', '0', '--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'nope.pem')], { PATH: process.env.PATH }).done;
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--tls-key .*nope\.pem: no such file/);
+  });
 });
