@@ -36,7 +36,8 @@ interface Exchange {
 }
 
 /**
- * The Plivo Message API over undici with a keep-alive Agent (fetch measured ~2× slower per request).
+ * The Plivo Message API over undici with a keep-alive Agent, or a ProxyAgent when the network settings
+ * name a proxy for this base URL (fetch measured ~2× slower per request).
  * Never retries: a POST that may have reached Plivo must not be repeated blindly, so callers decide.
  */
 export class PlivoClient {
