@@ -3,6 +3,7 @@ import { createComposerDeps } from './composer/createComposerDeps';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
+import { registerNetwork } from './network/registerNetwork';
 import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
@@ -19,6 +20,7 @@ export interface BulkMessagingApi {
 export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const output = vscode.window.createOutputChannel(OutputChannelName);
   context.subscriptions.push(output);
+  context.subscriptions.push(registerNetwork(output));
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });

@@ -1,19 +1,22 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxServer } from '../sandbox';
 
 const DEFAULT_PORT = 8089;
 
-const USAGE = `Usage: bulk-messaging sandbox [--port 8089] [--auth-id ID] [--auth-token TOKEN] [--mps N]
+const USAGE = `Usage: bulk-messaging sandbox [--port 8089] [--auth-id ID] [--auth-token TOKEN] [--mps N] [--tls-cert FILE --tls-key FILE]
 
 Runs a Plivo-compatible Message API on 127.0.0.1 until Ctrl+C.
   --port, -p      TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --auth-id       auth id to accept (default: a generated MA… id)
   --auth-token    auth token to accept (default: a generated 40-character token)
   --mps           messages dequeued for delivery per second (default 10)
+  --tls-cert      serve HTTPS with this PEM certificate (chain); clients must trust its CA
+  --tls-key       the PEM private key of --tls-cert
   --help, -h      show this help
 `;
 
-type Parsed = { port: number; authId?: string; authToken?: string; mps?: number } | { help: true } | { error: string };
+type Parsed = { port: number; authId?: string; authToken?: string; mps?: number; tls?: { cert: string; key: string } } | { help: true } | { error: string };
 
 function parse(argv: string[]): Parsed {
   let values;
@@ -25,6 +28,8 @@ function parse(argv: string[]): Parsed {
         'auth-id': { type: 'string' },
         'auth-token': { type: 'string' },
         mps: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -42,7 +47,18 @@ function parse(argv: string[]): Parsed {
   if (authId !== undefined && !/^[A-Za-z0-9]+$/.test(authId)) return { error: '--auth-id may hold only letters and digits.' };
   const authToken = values['auth-token'];
   if (authToken !== undefined && authToken === '') return { error: '--auth-token cannot be empty.' };
-  return { port, authId, authToken, mps };
+  const [cert, key] = [values['tls-cert'], values['tls-key']];
+  if ((cert === undefined) !== (key === undefined)) return { error: '--tls-cert and --tls-key go together.' };
+  return { port, authId, authToken, mps, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined };
+}
+
+/** The PEM files of --tls-cert/--tls-key, or a message naming the one that cannot be read. */
+async function readTls(files: { cert: string; key: string }): Promise<{ cert: Buffer; key: Buffer } | string> {
+  const read = (flag: string, file: string) => readFile(file).catch((err: NodeJS.ErrnoException) => `${flag} ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+  const [cert, key] = await Promise.all([read('--tls-cert', files.cert), read('--tls-key', files.key)]);
+  if (typeof cert === 'string') return cert;
+  if (typeof key === 'string') return key;
+  return { cert, key };
 }
 
 function banner(sandbox: SandboxServer, mps: number | undefined): string {
@@ -83,12 +99,18 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
     process.stderr.write(`bulk-messaging sandbox: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
+  const tls = parsed.tls && (await readTls(parsed.tls));
+  if (typeof tls === 'string') {
+    process.stderr.write(`bulk-messaging sandbox: ${tls}\n`);
+    return 2;
+  }
   let sandbox: SandboxServer;
   try {
     sandbox = await startSandbox({
       port: parsed.port,
       accounts: [{ authId: parsed.authId, authToken: parsed.authToken }],
       messagesPerSecond: parsed.mps,
+      tls,
       log: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (err) {
@@ -96,7 +118,9 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
     const message =
       code === 'EADDRINUSE'
         ? `port ${parsed.port} is already in use: choose another with --port (0 picks a free one).`
-        : (err as Error).message;
+        : parsed.tls && /PEM|key|certificate|asn1/i.test((err as Error).message)
+          ? `cannot use --tls-cert/--tls-key: ${(err as Error).message}`
+          : (err as Error).message;
     process.stderr.write(`bulk-messaging sandbox: ${message}\n`);
     return 1;
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PlivoClient, DEFAULT_BASE_URL } from '../core/client';
+import { networkFromEnvironment } from '../core/network';
 import { analyseDestinations } from '../core/destinations/analyse';
 import { knownRegion } from '../core/destinations/phoneMetadata';
 import { MAX_DESTINATIONS, validateMessageRequest, type CallbackMethod } from '../core/request';
@@ -90,7 +91,10 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
       authToken,
       baseUrl: args.baseUrl,
       timeouts: { headersMs: args.timeoutSeconds * 1000, bodyMs: args.timeoutSeconds * 1000 },
+      network: networkFromEnvironment(env),
     });
+    // Which proxy is used (never its credentials), so a corporate network's effect is visible.
+    if (client.route.description && !args.json) process.stderr.write(`bulk-messaging send: requests go ${client.route.description}\n`);
     const stopOnSignal = new AbortController();
     const onInterrupt = () => stopOnSignal.abort();
     process.once('SIGINT', onInterrupt);

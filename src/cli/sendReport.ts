@@ -71,9 +71,10 @@ export class SendReporter {
       );
     }
     // A batch's own problem was shown with it; only the other stops need their detail here.
-    const shown = ['in-doubt', 'rejected', 'auth', 'unreachable'].includes(result.stop);
+    // (An unreachable batch carries no problem: its detail, e.g. a proxy or certificate failure, is said here.)
+    const shown = ['in-doubt', 'rejected', 'auth'].includes(result.stop);
     const troubled = journal.batches.find((b) => b.state === 'in-doubt' || b.state === 'rejected');
-    this.say(`${stopHeading(result.stop, troubled)}${result.detail && !shown ? ` — ${result.detail}` : ''}.`);
+    this.say(`${stopHeading(result.stop, troubled)}${result.detail && !shown ? ` — ${result.detail.replace(/\.$/, '')}` : ''}.`);
     this.say(`${progressLine(progress)}.`);
     if (result.stop === 'complete') {
       this.say(`Journal: ${journalPath} (running the same command again sends nothing; use another --journal for a new send).`);

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
 import type { Profile } from './profile';
+import { askAuthToken } from './profileInputs';
 import type { ProfileStore } from './profileStore';
 
 /** Everything needed to call the API as a profile. Held briefly in memory, never persisted. */
@@ -28,11 +28,10 @@ export async function resolveConnection(
   }
   let authToken = await store.getToken(profile.id);
   if (!authToken) {
-    authToken = await vscode.window.showInputBox({
+    // The same box as Add Profile's: a pasted token's stray spaces or newline never reach the header.
+    authToken = await askAuthToken({
       title: `Auth token for "${profile.name}"`,
       prompt: 'The stored token is not available in this window. Enter it again; it is kept in SecretStorage.',
-      password: true,
-      ignoreFocusOut: true,
     });
     if (!authToken) return undefined;
     await store.setToken(profile.id, authToken);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { baseUrlProblem } from '../core/client';
 import { PLIVO_BASE_URL, type ProfileKind, type SenderDefault } from './profile';
 
 // Small input steps shared by the add, edit and import flows. Each returns undefined on Escape.
@@ -31,14 +32,9 @@ export function askBaseUrl(value = 'http://127.0.0.1:8089'): Thenable<string | u
     title: 'Base URL',
     value,
     prompt: 'The API root, without /v1/Account/…',
-    validateInput: (text) => {
-      try {
-        const url = new URL(text);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : 'Use an http:// or https:// URL';
-      } catch {
-        return 'Enter a full URL, e.g. https://api.plivo.com';
-      }
-    },
+    // Refused as it is typed: a URL with credentials would be stored in globalState and shown in the
+    // status bar, the picker and the confirmation.
+    validateInput: (text) => baseUrlProblem(text),
   }).then((text) => text?.trim().replace(/\/+$/, ''));
 }
 
@@ -51,13 +47,13 @@ export function askAuthId(value = ''): Thenable<string | undefined> {
   }).then((text) => text?.trim());
 }
 
-/** The token is typed into a password box: never echoed, never prefilled. */
-export function askAuthToken(): Thenable<string | undefined> {
+/** The token is typed into a password box: never echoed, never prefilled; blank is refused, spaces trimmed. */
+export function askAuthToken(wording: { title?: string; prompt?: string } = {}): Thenable<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Auth token',
+    title: wording.title ?? 'Auth token',
     password: true,
     ignoreFocusOut: true,
-    prompt: 'Stored only in VS Code SecretStorage',
+    prompt: wording.prompt ?? 'Stored only in VS Code SecretStorage',
     validateInput: (text) => (text.trim() ? undefined : 'Enter the auth token'),
   }).then((text) => text?.trim());
 }

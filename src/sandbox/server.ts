@@ -1,4 +1,5 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FaultSpec } from './faults';
 import { resolveOptions } from './options';
@@ -25,13 +26,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   });
 
-  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       // A handler bug must still produce Plivo's error shape, never a hung request.
       if (!res.headersSent) sendError(res, 500, 'internal server error');
       else res.destroy();
     });
-  });
+  };
+  // HTTPS with the caller's certificate: rehearses a private certificate authority.
+  const server = options.tls
+    ? createHttpsServer({ keepAliveTimeout: 5000, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer({ keepAliveTimeout: 5000 }, listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -41,7 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `http://${HOST}:${port}`;
+  const baseUrl = `${options.tls ? 'https' : 'http'}://${HOST}:${port}`;
   let closed: Promise<void> | undefined;
 
   async function close(): Promise<void> {

@@ -52,6 +52,8 @@ export interface SandboxOptions {
   requestLogSize?: number;
   /** Called with one line per request (never contains a token). */
   log?: (line: string) => void;
+  /** Serve HTTPS with this PEM certificate (chain) and key instead of HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /** The options with every default filled in. */

@@ -11,6 +11,8 @@ type Answer = string | ((items: readonly vscode.QuickPickItem[]) => vscode.Quick
 /** Answers the next input boxes and quick picks in order; records every prompt it was shown. */
 class ScriptedDialogs {
   readonly prompts: Array<{ title?: string; password?: boolean; value?: string }> = [];
+  /** What an input box's own validation said to an answer it refused (the real box keeps the user there). */
+  readonly refusals: Array<{ title?: string; answer: string; message: string }> = [];
   private answers: Answer[] = [];
   private confirmation: string | undefined;
   private readonly originals = { input: vscode.window.showInputBox, pick: vscode.window.showQuickPick, warn: vscode.window.showWarningMessage };
@@ -19,8 +21,15 @@ class ScriptedDialogs {
     const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
     window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
       this.prompts.push({ title: options?.title, password: options?.password, value: options?.value });
-      const answer = this.answers.shift();
-      return typeof answer === 'function' ? undefined : answer;
+      for (;;) {
+        const answer = this.answers.shift();
+        if (typeof answer !== 'string' || !options?.validateInput) return typeof answer === 'function' ? undefined : answer;
+        const verdict = await options.validateInput(answer);
+        const message = typeof verdict === 'string' ? verdict : verdict?.message;
+        if (!message) return answer;
+        // Refused as typed: the next answer is what the user types instead.
+        this.refusals.push({ title: options.title, answer, message });
+      }
     }) as typeof vscode.window.showInputBox;
     window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
       this.prompts.push({ title: options?.title });
@@ -93,6 +102,17 @@ describe('profiles (extension host)', function () {
     await vscode.commands.executeCommand(Commands.renameProfile);
     dialogs.answer(`${PROFILE_NAME} renamed`);
     assert.equal(await vscode.commands.executeCommand<boolean>(Commands.testConnection), true);
+  });
+
+  it('refuses a base URL with credentials or a secret query as it is typed; the profile keeps a usable URL', async () => {
+    const secretUrls = [`http://user:UrlSecret1@127.0.0.1:${sandbox.port}`, `${sandbox.baseUrl}/?token=UrlSecret2`, `${sandbox.baseUrl}/?apikey=UrlSecret3`];
+    dialogs.answer(`${PROFILE_NAME} renamed`, 'Base URL', ...secretUrls, sandbox.baseUrl);
+    await vscode.commands.executeCommand(Commands.editProfile);
+    assert.deepEqual(dialogs.refusals.map((r) => r.answer), secretUrls);
+    assert.match(dialogs.refusals[0].message, /must not contain credentials/);
+    assert.match(dialogs.refusals[1].message, /must not carry a secret: remove \?token=…/);
+    dialogs.answer(`${PROFILE_NAME} renamed`);
+    assert.equal(await vscode.commands.executeCommand<boolean>(Commands.testConnection), true, 'the profile kept a usable URL');
   });
 
   it('a wrong token is reported as an authentication failure, not a crash', async () => {

@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type TimeoutPhase,
 } from './errors';
+import { proxyAuthAdvice, type RouteContext, routeFailure } from './networkFailures';
 import { snippet } from './redact';
 import { parseRetryAfter } from './retryAfter';
 
@@ -20,6 +21,8 @@ export interface FailureContext extends RequestContext {
   host: string;
   /** Strings to redact from anything quoted from the server. */
   secrets: readonly string[];
+  /** The proxy the request went through, if any, and who configured the network. */
+  route?: RouteContext;
 }
 
 export interface Timeouts {
@@ -56,6 +59,8 @@ export function transportFailure(thrown: unknown, ctx: FailureContext, signal: A
     return new PlivoAbortError(`The request was cancelled while in flight, so it may have reached Plivo. ${afterSendAdvice(ctx.method)}`, ctx, true);
   }
   const code = errorCode(thrown);
+  const onTheWay = routeFailure(code, thrown, ctx);
+  if (onTheWay) return onTheWay;
   const phase = TIMEOUT_PHASES[code];
   if (phase) return timeoutFailure(phase, ctx, timeouts);
   const notSent = (reason: string, advice: string): PlivoNetworkError =>
@@ -63,7 +68,7 @@ export function transportFailure(thrown: unknown, ctx: FailureContext, signal: A
   if (code === 'ECONNREFUSED') return notSent('connection refused', 'Check the base URL and that the server is running, then try again.');
   if (DNS_CODES.has(code)) return notSent(`DNS lookup failed, ${code}`, 'Check the base URL and your network connection.');
   if (UNREACHABLE_CODES.has(code)) return notSent(code, 'Check your network connection.');
-  if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)) {
+  if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|UND_ERR_PRX_TLS)/.test(code)) {
     return notSent(`TLS handshake failed, ${code}`, 'Check the base URL and any proxy or certificate settings.');
   }
   if (code === 'UND_ERR_INVALID_ARG') return notSent('the request could not be built', 'Check the auth ID, token and base URL for stray characters.');
@@ -92,6 +97,12 @@ function timeoutFailure(phase: TimeoutPhase, ctx: FailureContext, timeouts: Time
 /** Error for a complete response with a status outside 2xx. */
 export function statusFailure(status: number, text: string, retryAfter: string | string[] | undefined, ctx: FailureContext): PlivoClientError {
   const body = readErrorBody(text, ctx.secrets);
+  if (status === 407) {
+    // A proxy answered instead of forwarding (absolute-form request): Plivo never saw it.
+    const via = ctx.route?.proxy ? `The proxy ${ctx.route.proxy.shown} (from ${ctx.route.proxy.source})` : 'A proxy between you and the server';
+    const advice = ctx.route?.proxy ? proxyAuthAdvice(ctx.route.proxy.source, ctx.route.origin) : 'Set the proxy and its credentials (see the README, "Behind a proxy").';
+    return new PlivoNetworkError(`${via} asks for credentials (HTTP 407); nothing was sent. ${advice}`, ctx, false, 'PROXY_AUTH_REQUIRED');
+  }
   if (status === 429) {
     const wait = parseRetryAfter(retryAfter);
     const serverMessage = body?.error ?? (snippet(text, ctx.secrets) || 'too many requests');
@@ -162,7 +173,9 @@ function statusAdvice(status: number, method: HttpMethod): string {
 
 function errorCode(thrown: unknown): string {
   if (typeof thrown !== 'object' || thrown === null) return 'UNKNOWN';
-  const { code, errors } = thrown as { code?: unknown; errors?: unknown };
+  const { code, errors, cause } = thrown as { code?: unknown; errors?: unknown; cause?: unknown };
+  // A TLS failure inside a proxy tunnel comes wrapped; the wrapped code says what was wrong.
+  if (code === 'UND_ERR_PRX_TLS' && cause) return errorCode(cause);
   if (typeof code === 'string') return code;
   // Happy-eyeballs connects fail with an AggregateError of per-address errors.
   if (Array.isArray(errors) && errors.length > 0) return errorCode(errors[0]);

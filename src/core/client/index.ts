@@ -15,6 +15,9 @@ export {
   type RequestContext,
   type TimeoutPhase,
 } from './errors';
+export { baseUrlProblem } from './baseUrl';
+export { type ClientDefaults, setClientDefaults } from './defaults';
+export { describeFailure, type FailedAction, type FailureDescription } from './describeFailure';
 export { parseRetryAfter } from './retryAfter';
-export { redact, snippet, SNIPPET_MAX_CHARS } from './redact';
+export { redact, removeSecrets, secretForms, snippet, SNIPPET_MAX_CHARS } from './redact';
 export type * from './types';

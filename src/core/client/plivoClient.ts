@@ -1,8 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, type Dispatcher, request } from 'undici';
+import { type Dispatcher, request } from 'undici';
+import { createDispatcher, describeRoute, resolveRoute } from '../network';
 import { type MessageRequest, toRequestBody } from '../request';
+import { normaliseBaseUrl } from './baseUrl';
+import { defaultLog, defaultNetwork } from './defaults';
 import { type HttpMethod, PlivoAbortError, PlivoClientError, PlivoNetworkError } from './errors';
 import { type FailureContext, malformedFailure, statusFailure, type Timeouts, transportFailure } from './failures';
+import type { RouteContext } from './networkFailures';
 import { checkAccount, checkMessageList, checkMessageRecord, checkSendBody, type ShapeCheck } from './shapes';
 import type {
   AccountDetails,
@@ -12,6 +16,7 @@ import type {
   MessageRecord,
   PlivoClientOptions,
   PlivoResponse,
+  RouteSummary,
   SendMessageBody,
 } from './types';
 
@@ -31,7 +36,8 @@ interface Exchange {
 }
 
 /**
- * The Plivo Message API over undici with a keep-alive Agent (fetch measured ~2× slower per request).
+ * The Plivo Message API over undici with a keep-alive Agent, or a ProxyAgent when the network settings
+ * name a proxy for this base URL (fetch measured ~2× slower per request).
  * Never retries: a POST that may have reached Plivo must not be repeated blindly, so callers decide.
  */
 export class PlivoClient {
@@ -41,8 +47,14 @@ export class PlivoClient {
   // Private fields stay out of util.inspect and JSON.stringify of the client.
   readonly #authorization: string;
   readonly #secrets: readonly string[];
-  readonly #dispatcher: Dispatcher;
-  readonly #ownAgent?: Agent;
+  /** Undefined when the proxy setting is unusable: every request then fails before it is sent. */
+  readonly #dispatcher?: Dispatcher;
+  readonly #ownAgent?: Dispatcher;
+  readonly #route: RouteContext;
+  /** Why no request can be sent (an unusable proxy setting). */
+  readonly #routeProblem?: string;
+  /** How requests reach the server, for logs and Test Connection; never holds credentials. */
+  readonly route: RouteSummary;
   readonly #timeouts: Timeouts;
   readonly #userAgent: string;
   readonly #log?: (line: string) => void;
@@ -57,15 +69,24 @@ export class PlivoClient {
     this.#authorization = `Basic ${credentials}`;
     this.#secrets = [options.authToken, credentials, encodeURIComponent(options.authToken)];
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const network = options.network ?? defaultNetwork();
     if (options.dispatcher) {
       this.#dispatcher = options.dispatcher;
       this.#timeouts.connectMs = undefined; // the caller's dispatcher decides; don't claim a number
+      this.#route = { origin: network.origin };
+      this.route = { description: '' };
     } else {
-      this.#ownAgent = new Agent({ connect: { timeout: this.#timeouts.connectMs } });
+      const route = resolveRoute(new URL(this.baseUrl), network);
+      this.#ownAgent = createDispatcher(route, network, { connectMs: this.#timeouts.connectMs });
       this.#dispatcher = this.#ownAgent;
+      const proxy = route.kind === 'proxy' ? { shown: route.shown, source: route.source } : undefined;
+      this.#route = { proxy, origin: network.origin };
+      if (route.kind === 'invalid') this.#routeProblem = route.problem;
+      const unchecked = network.strictSSL ? '' : 'certificates not checked (http.proxyStrictSSL)';
+      this.route = { proxy: proxy?.shown, proxySource: proxy?.source, description: [describeRoute(route), unchecked].filter(Boolean).join(', ') };
     }
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-    this.#log = options.log;
+    this.#log = options.log ?? defaultLog();
   }
 
   /** `POST /Message/` with a JSON body; resolves on 2xx with one UUID per valid destination. */
@@ -111,7 +132,8 @@ export class PlivoClient {
 
   async #call<T>(exchange: Exchange, check: (json: unknown) => ShapeCheck<T>): Promise<PlivoResponse<T>> {
     const url = this.#url(exchange);
-    const ctx: FailureContext = { method: exchange.method, url, host: new URL(url).host, secrets: this.#secrets };
+    const ctx: FailureContext = { method: exchange.method, url, host: new URL(url).host, secrets: this.#secrets, route: this.#route };
+    const via = this.route.description ? ` ${this.route.description}` : '';
     const started = performance.now();
     try {
       const { status, text, retryAfter } = await this.#exchange(exchange, url, ctx);
@@ -125,12 +147,12 @@ export class PlivoClient {
       }
       const checked = check(json);
       if (!checked.ok) throw malformedFailure(status, checked.problem, text, ctx);
-      this.#report(`${exchange.method} ${url} → ${status} in ${Math.round(elapsedMs)} ms`);
+      this.#report(`${exchange.method} ${url}${via} → ${status} in ${Math.round(elapsedMs)} ms`);
       return { status, body: checked.value, elapsedMs };
     } catch (error) {
       const outcome = error instanceof PlivoClientError ? error.kind : 'error';
       const status = (error as { status?: number }).status;
-      this.#report(`${exchange.method} ${url} → ${outcome}${status ? ` ${status}` : ''} after ${Math.round(performance.now() - started)} ms`);
+      this.#report(`${exchange.method} ${url}${via} → ${outcome}${status ? ` ${status}` : ''} after ${Math.round(performance.now() - started)} ms`);
       throw error;
     }
   }
@@ -140,6 +162,9 @@ export class PlivoClient {
     const { method, json, signal } = exchange;
     if (signal?.aborted) throw new PlivoAbortError('The request was cancelled before it was sent; nothing was sent.', ctx, false);
     if (this.#closed) throw new PlivoNetworkError('This client is closed; nothing was sent. Create a new client.', ctx, false, 'CLIENT_CLOSED');
+    if (this.#routeProblem !== undefined || !this.#dispatcher) {
+      throw new PlivoNetworkError(`${this.#routeProblem ?? 'No way to the server'}; nothing was sent. Fix the proxy setting, then try again.`, ctx, false, 'PROXY_INVALID');
+    }
     const headers: Record<string, string> = {
       authorization: this.#authorization,
       accept: 'application/json',
@@ -178,20 +203,6 @@ export class PlivoClient {
       // A failing logger must not turn a sent message into an error.
     }
   }
-}
-
-/** Checks a base URL and drops its trailing slash; messages never echo it (it could hold secrets). */
-function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new TypeError('baseUrl is not a valid URL: use e.g. https://api.plivo.com.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('baseUrl must start with http:// or https://.');
-  if (url.username || url.password) throw new TypeError('baseUrl must not contain credentials: pass authId and authToken instead.');
-  if (url.search || url.hash) throw new TypeError('baseUrl must not have a query or fragment.');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The body as UTF-8 text, or undefined once it exceeds `limit` bytes (the stream is then dropped). */

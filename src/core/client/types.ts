@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { NetworkSettings } from '../network';
 
 /** How to reach Plivo (or the sandbox) and how long to wait. */
 export interface PlivoClientOptions {
@@ -16,12 +17,24 @@ export interface PlivoClientOptions {
     /** Longest gap between body chunks (default 30 s). */
     bodyMs?: number;
   };
+  /** Proxies and trusted certificates; default: what `setClientDefaults` set, else the environment. Ignored with `dispatcher`. */
+  network?: NetworkSettings;
   /** Use this undici dispatcher instead of the client's own keep-alive Agent (not closed by `close()`). */
   dispatcher?: Dispatcher;
   /** Default `bulk-messaging-workbench`. */
   userAgent?: string;
-  /** Receives one line per request (method, URL, outcome, time); never headers or bodies. */
+  /** Receives one line per request (method, URL, proxy, outcome, time); never headers, bodies or credentials. Default: `setClientDefaults`'s. */
   log?: (line: string) => void;
+}
+
+/** How a client reaches its server, fit to show: no credentials. */
+export interface RouteSummary {
+  /** The proxy's scheme, host and port, when one is used. */
+  proxy?: string;
+  /** The setting or variable that named the proxy, e.g. `http.proxy`, `HTTPS_PROXY`. */
+  proxySource?: string;
+  /** For logs: "via proxy http://proxy:3128 (HTTPS_PROXY)", "direct (NO_PROXY)" or "". */
+  description: string;
 }
 
 /** Per-call options. */

@@ -1,12 +1,13 @@
 // The JSON shown by "Open Message Details": the API's own GET Message body, pretty-printed.
-import { PlivoClient } from '../../core/client';
+import { PlivoClient, removeSecrets } from '../../core/client';
 import type { DestinationRecord } from '../sendRecord';
 import type { AccountConnection } from './statusRefreshService';
 
 /** Replaces the auth token (and its Basic form) wherever it appears; the API never echoes it, a proxy might. */
 export function withoutCredentials(text: string, connection: AccountConnection): string {
   const basic = Buffer.from(`${connection.authId}:${connection.authToken}`).toString('base64');
-  return [connection.authToken, basic].filter((s) => s.length > 0).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  // Core's redaction: also the JSON- and HTML-escaped forms (the body is shown as JSON).
+  return removeSecrets(text, [connection.authToken, basic]);
 }
 
 /** Reads one message; `json` is ready to show, `error` says why the API could not be read. */

@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/client';
 import type { MessageRequest } from '../../../src/core/request';
 import type { SandboxServer } from '../../../src/sandbox';
-import { describeFailure } from '../../../src/sends/describeFailure';
+import { describeFailure } from '../../../src/core/client/describeFailure';
 import { call, startFast } from '../sandbox/helpers';
 
 const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';

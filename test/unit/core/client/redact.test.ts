@@ -17,6 +17,12 @@ describe('redact', () => {
     assert.equal(redact('key A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6 end', []), 'key [redacted] end');
   });
 
+  it('keeps 32-hex-digit ids (a UUID without dashes, a request id) readable, but not a token-shaped run', () => {
+    const ids = 'request 0f5d6a2e4b1c11ef9c7a0242ac120002 and 0F5D6A2E4B1C11EF9C7A0242AC120002';
+    assert.equal(redact(ids, []), ids);
+    assert.equal(redact('token-like 0f5d6a2e4b1c11ef9c7a0242ac120002ab', []), 'token-like [redacted]');
+  });
+
   it('keeps UUIDs, auth IDs and ordinary words readable', () => {
     const text = 'api_id 0f5d6a2e-4b1c-11ef-9c7a-0242ac120002 for MAXXXXXXXXXXXXXXXXXX on the Basic plan, aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
     assert.equal(redact(text, []), text);
