@@ -7,6 +7,7 @@ import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
 import { DestinationSession, type RegionChoice } from './destinationSession';
 import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
+import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
 import { applyPrefill, type Prefill } from './newMessageArgs';
 import { toProfileSummary } from './profileSummary';
 import { sendFromComposer, unexpectedFailure } from './sendFromComposer';
@@ -72,6 +73,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
+      case 'useLocalInspector':
+        return answerUseLocalInspector(message.profileId, post);
     }
   }
 

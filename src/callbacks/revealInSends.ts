@@ -1,0 +1,29 @@
+// Reveals the destination a callback's MessageUUID belongs to in the Sends view. Registered by
+// registerSends (it owns the view), built from the tree's own node shape so `reveal` finds it.
+import * as vscode from 'vscode';
+import type { SendsCommandContext } from '../sends/commandContext';
+import type { DestinationNode } from '../sends/treeNodes';
+
+/** The destination node of `uuid` in `sendId`, as the tree builds it. */
+function destinationNode(ctx: SendsCommandContext, sendId: string, uuid: string): DestinationNode | undefined {
+  const record = ctx.history.get(sendId);
+  if (!record) return undefined;
+  for (const batch of record.batches) {
+    const position = batch.destinations.findIndex((d) => d.uuid === uuid);
+    if (position >= 0) return { kind: 'destination', id: `${record.id}/b${batch.index}/d${position}`, record, batch, destination: batch.destinations[position] };
+  }
+  return undefined;
+}
+
+/** Arguments: the send id and the MessageUUID. */
+export async function revealDestination(ctx: SendsCommandContext, sendId: unknown, uuid: unknown): Promise<boolean> {
+  const node = typeof sendId === 'string' && typeof uuid === 'string' ? destinationNode(ctx, sendId, uuid) : undefined;
+  if (!node) {
+    void vscode.window.showInformationMessage('That message is no longer in the Sends history.');
+    return false;
+  }
+  // The send's root node first, so the tree has drawn it (the newest send's item has its own id).
+  ctx.tree.sendNode(sendId as string);
+  await ctx.view.reveal(node, { select: true, focus: true, expand: false });
+  return true;
+}
