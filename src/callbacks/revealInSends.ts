@@ -22,8 +22,9 @@ export async function revealDestination(ctx: SendsCommandContext, sendId: unknow
     void vscode.window.showInformationMessage('That message is no longer in the Sends history.');
     return false;
   }
-  // The send's root node first, so the tree has drawn it (the newest send's item has its own id).
-  ctx.tree.sendNode(sendId as string);
+  // The send opened first (a collapsed send's rows are not drawn yet), then its destination selected.
+  const send = ctx.tree.sendNode(sendId as string);
+  if (send) await ctx.view.reveal(send, { select: false, focus: false, expand: true });
   await ctx.view.reveal(node, { select: true, focus: true, expand: false });
   return true;
 }

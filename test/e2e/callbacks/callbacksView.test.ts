@@ -1,0 +1,112 @@
+// The status-callback inspector in the real workbench: "Use local inspector" in the composer, a send
+// to the sandbox, the Callbacks view with delivered and failed and both signatures ✓, the callbacks
+// forwarded to a handler whose check is the plivo SDK's, a tampered one ✗, the raw request and the
+// destination revealed in the Sends view. Its screenshot is the README's.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as plivo from 'plivo';
+import { signatureHeaders } from '../../../src/core/signatures/plivoSignatures';
+import { waitFor } from '../../helpers/waitFor';
+import type { OpenDocument } from '../../harness/runContract';
+import { projectRoot } from '../../harness/paths';
+import { startReceiver } from '../../unit/sandbox/helpers';
+import { ComposerPage } from '../composer/composerPage';
+import { useSandboxSession } from '../sandboxSession';
+
+const DELIVERS = '+12015550111';
+const FAILS_30 = '+12015550131';
+
+declare const document: { querySelector(selector: string): { value?: string } | null };
+
+describe('Callbacks view (status-callback inspector)', function () {
+  this.timeout(120_000);
+  const { sandbox: server, session } = useSandboxSession('callbacks-view', { messagesPerSecond: 100, timings: { sentAfterMs: 100, deliveredAfterMs: 300 } });
+  let handler: Awaited<ReturnType<typeof startReceiver>>;
+  let composer: ComposerPage;
+  let inspectorUrl = '';
+
+  before(async () => {
+    handler = await startReceiver();
+    composer = await ComposerPage.open(session());
+  });
+  after(async () => handler?.close());
+
+  const row = (text: string) => session().workbench.page.locator('.monaco-list-row', { hasText: text });
+
+  it('fills the callback URL with the local inspector and says what it does', async () => {
+    await composer.click('#use-local-inspector');
+    await composer.frame.waitForFunction(() => /^http:\/\/127\.0\.0\.1:\d+\/plivo\/status$/.test(document.querySelector('#callback-url')?.value ?? ''), undefined, { timeout: 15_000 });
+    inspectorUrl = await composer.frame.locator('#callback-url').inputValue();
+    await composer.waitForText('#notice', /local inspector/);
+  });
+
+  it('shows delivered and failed with ✓ signatures, and forwards them re-signed for the handler', async () => {
+    const target = `${handler.url}/plivo/status`;
+    await session().host.executeCommand('bulkMessaging.callbacks.forwardTo', target);
+    await composer.frame.locator('#sender').fill('14155550100');
+    await composer.frame.locator('#text').fill('Callbacks e2e');
+    await composer.pasteDestinations(`${DELIVERS}\n${FAILS_30}`);
+    await composer.waitForSummary(/^2 entries: /);
+    await composer.click('#send');
+    await composer.waitForText('#result-heading', /Sent: 2 messages queued/);
+
+    await session().host.executeCommand('bulkMessaging.callbacks.focus');
+    await row(`delivered · ${DELIVERS}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first().waitFor({ timeout: 30_000 });
+    const failed = row(`failed · ${FAILS_30}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first();
+    await failed.waitFor({ timeout: 30_000 });
+    await failed.click();
+    if ((await failed.getAttribute('aria-expanded')) === 'false') await failed.press('ArrowRight');
+    await row('ErrorCode').filter({ hasText: '30 (spam detected)' }).waitFor({ timeout: 10_000 });
+    await row('V3 signature').filter({ hasText: '✓' }).first().waitFor({ timeout: 10_000 });
+
+    // The handler got each final callback, and the official SDK accepts its V3 signature for the handler's URL.
+    const finals = await waitFor(() => {
+      const got = handler.received.filter((r) => r.params.Status === 'delivered' || r.params.Status === 'failed');
+      return got.length >= 2 ? got : undefined;
+    }, 20_000, 'forwarded final callbacks');
+    const { authToken } = server().accounts[0];
+    for (const r of handler.received) {
+      const valid = plivo.validateV3Signature(r.method, `${handler.url}${r.url}`, String(r.headers['x-plivo-signature-v3-nonce']), authToken, String(r.headers['x-plivo-signature-v3']), r.params);
+      assert.ok(valid, `the forwarded ${r.params.Status} callback passes validateV3Signature`);
+    }
+    assert.deepEqual(finals.map((r) => `+${r.params.To} ${r.params.Status}`).sort(), [`${DELIVERS} delivered`, `${FAILS_30} failed`]);
+    await row('Forwarded').filter({ hasText: `${target} → 200 ✓` }).first().waitFor({ timeout: 10_000 });
+    await session().host.executeCommand('bulkMessaging.callbacks.stopForwarding');
+    // The README's picture: the side bar wide enough for the rows, no toasts over the composer.
+    await session().host.executeCommand('notifications.clearAll');
+    for (let i = 0; i < 4; i++) await session().host.executeCommand('workbench.action.increaseViewSize');
+    await row('ErrorCode').filter({ hasText: '30 (spam detected)' }).waitFor({ timeout: 10_000 });
+    await session().workbench.page.screenshot({ path: join(projectRoot, 'docs', 'images', 'callbacks-view.png') });
+  });
+
+  it('shows a tampered callback with ✗ and the reason', async () => {
+    const uuid = await waitFor(() => handler.received.find((r) => r.params.Status === 'failed')?.params.MessageUUID, 5000, 'the failed UUID');
+    const signedFor = { MessageUUID: uuid, To: FAILS_30.slice(1), Status: 'failed', ErrorCode: '30' };
+    const response = await fetch(inspectorUrl, {
+      method: 'POST',
+      headers: { ...signatureHeaders(server().accounts[0].authToken, 'POST', inspectorUrl, signedFor), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...signedFor, Status: 'delivered', ErrorCode: '000' }).toString(),
+    });
+    assert.equal(response.status, 200);
+    const tampered = row(`delivered · ${FAILS_30}`).filter({ hasText: 'V2 ✓ V3 ✗' }).first();
+    await tampered.waitFor({ timeout: 15_000 });
+    await tampered.click();
+    if ((await tampered.getAttribute('aria-expanded')) === 'false') await tampered.press('ArrowRight');
+    await row('V3 signature').filter({ hasText: '✗ does not match' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('opens the raw request as a JSON document and reveals the destination in the Sends view', async () => {
+    const { host } = session();
+    await host.executeCommand('bulkMessaging.callbacks.openRaw');
+    const raw = await waitFor(async () => (await host.documents()).find((d: OpenDocument) => d.uri.startsWith('bulk-messaging-callback:')), 15_000, 'the raw callback document');
+    assert.equal(raw.languageId, 'json');
+    const parsed = JSON.parse(raw.text) as { method: string; headers: Record<string, string>; fields: Record<string, string> };
+    assert.equal(parsed.method, 'POST');
+    assert.ok(parsed.headers['x-plivo-signature-v3']);
+    assert.equal(parsed.fields.To, FAILS_30.slice(1));
+
+    await host.executeCommand('bulkMessaging.callbacks.focus');
+    await row('MessageUUID').filter({ hasText: `→ ${FAILS_30}` }).first().click();
+    await session().workbench.page.locator('.monaco-list-row.selected', { hasText: FAILS_30 }).filter({ hasText: 'failed', hasNotText: 'V2' }).first().waitFor({ timeout: 15_000 });
+  });
+});
