@@ -10,6 +10,7 @@ import { waitFor } from '../../helpers/waitFor';
 import type { OpenDocument } from '../../harness/runContract';
 import { projectRoot } from '../../harness/paths';
 import { startReceiver } from '../../unit/sandbox/helpers';
+import { addCustomProfile, answer } from '../battery/workbenchUi';
 import { ComposerPage } from '../composer/composerPage';
 import { useSandboxSession } from '../sandboxSession';
 
@@ -31,7 +32,18 @@ describe('Callbacks view (status-callback inspector)', function () {
   });
   after(async () => handler?.close());
 
+  const host = () => session().host;
   const row = (text: string) => session().workbench.page.locator('.monaco-list-row', { hasText: text });
+
+  /** Opens a Callbacks row until `detail` shows under it (a redraw for a new callback may land between the click and the key). */
+  async function expand(item: ReturnType<typeof row>, detail: ReturnType<typeof row>): Promise<void> {
+    await waitFor(async () => {
+      if (await detail.isVisible()) return true;
+      await item.click();
+      if ((await item.getAttribute('aria-expanded')) === 'false') await item.press('ArrowRight');
+      return (await detail.waitFor({ timeout: 2000 }).then(() => true, () => undefined));
+    }, 15_000, 'the callback opened');
+  }
 
   it('fills the callback URL with the local inspector and says what it does', async () => {
     await composer.click('#use-local-inspector');
@@ -54,9 +66,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     await row(`delivered · ${DELIVERS}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first().waitFor({ timeout: 30_000 });
     const failed = row(`failed · ${FAILS_30}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first();
     await failed.waitFor({ timeout: 30_000 });
-    await failed.click();
-    if ((await failed.getAttribute('aria-expanded')) === 'false') await failed.press('ArrowRight');
-    await row('ErrorCode').filter({ hasText: '30 (spam detected)' }).waitFor({ timeout: 10_000 });
+    await expand(failed, row('ErrorCode').filter({ hasText: '30 (spam detected)' }));
     await row('V3 signature').filter({ hasText: '✓' }).first().waitFor({ timeout: 10_000 });
 
     // The handler got each final callback, and the official SDK accepts its V3 signature for the handler's URL.
@@ -90,9 +100,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     assert.equal(response.status, 200);
     const tampered = row(`delivered · ${FAILS_30}`).filter({ hasText: 'V2 ✓ V3 ✗' }).first();
     await tampered.waitFor({ timeout: 15_000 });
-    await tampered.click();
-    if ((await tampered.getAttribute('aria-expanded')) === 'false') await tampered.press('ArrowRight');
-    await row('V3 signature').filter({ hasText: '✗ does not match' }).first().waitFor({ timeout: 10_000 });
+    await expand(tampered, row('V3 signature').filter({ hasText: '✗ does not match' }).first());
   });
 
   it('opens the raw request as a JSON document and reveals the destination in the Sends view', async () => {
@@ -108,5 +116,34 @@ describe('Callbacks view (status-callback inspector)', function () {
     await host.executeCommand('bulkMessaging.callbacks.focus');
     await row('MessageUUID').filter({ hasText: `→ ${FAILS_30}` }).first().click();
     await session().workbench.page.locator('.monaco-list-row.selected', { hasText: FAILS_30 }).filter({ hasText: 'failed', hasNotText: 'V2' }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('for a live-style profile asks for a public tunnel URL, and checks callbacks through it with that profile\u2019s stored token', async () => {
+    const tunnelToken = 'TUNNELPROFILETOKEN0123456789';
+    const { page } = session().workbench;
+    await addCustomProfile(session(), { name: 'Tunnel account', baseUrl: server().baseUrl, authId: server().accounts[0].authId, authToken: tunnelToken, sender: '14155550100' });
+    // The raw document took the composer's place in the editor: bring the composer back.
+    composer = await ComposerPage.open(session());
+    await composer.frame.locator('#profile').selectOption({ label: 'Tunnel account (custom URL)' });
+    await composer.click('#use-local-inspector');
+    await answer(page, 'Status callbacks for "Tunnel account"', 'Paste a public tunnel URL');
+    await answer(page, 'Public tunnel URL', 'https://abc.tunnel.example');
+    await composer.frame.waitForFunction(() => document.querySelector('#callback-url')?.value === 'https://abc.tunnel.example/plivo/status', undefined, { timeout: 15_000 });
+    await composer.waitForText('#notice', /must forward to port \d+/);
+
+    // What the tunnel delivers: Plivo signed the public URL; the tunnel says which host it was.
+    const post = (token: string, to: string) => {
+      const fields = { MessageUUID: `9999999${to}`, To: to, Status: 'delivered', ErrorCode: '000' };
+      return fetch(inspectorUrl, {
+        method: 'POST',
+        headers: { ...signatureHeaders(token, 'POST', 'https://abc.tunnel.example/plivo/status', fields), 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-host': 'abc.tunnel.example', 'x-forwarded-proto': 'https' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    };
+    assert.equal((await post(tunnelToken, '14155550177')).status, 200);
+    assert.equal((await post(server().accounts[0].authToken, '14155550178')).status, 200);
+    await host().executeCommand('bulkMessaging.callbacks.focus');
+    await row('delivered · +14155550177').filter({ hasText: 'V2 ✓ V3 ✓' }).first().waitFor({ timeout: 15_000 });
+    await row('delivered · +14155550178').filter({ hasText: 'V2 ✗ V3 ✗' }).first().waitFor({ timeout: 15_000 });
   });
 });
