@@ -82,6 +82,18 @@ describe('Callbacks view (status-callback inspector)', function () {
     assert.deepEqual(finals.map((r) => `+${r.params.To} ${r.params.Status}`).sort(), [`${DELIVERS} delivered`, `${FAILS_30} failed`]);
     await row('Forwarded').filter({ hasText: `${target} → 200 ✓` }).first().waitFor({ timeout: 10_000 });
     await session().host.executeCommand('bulkMessaging.callbacks.stopForwarding');
+
+    // Replay All of This Send, on the selected (failed) callback: every callback of the send again, in order, re-signed.
+    const forwarded = handler.received.map((r) => `${r.params.To} ${r.params.Status} ${r.params.Sequence}`);
+    const replayed = session().host.executeCommand('bulkMessaging.callbacks.replaySend');
+    await answer(session().workbench.page, 'Replay to', target);
+    await replayed;
+    const again = await waitFor(() => (handler.received.length >= 2 * forwarded.length ? handler.received.slice(forwarded.length) : undefined), 15_000, 'the replayed callbacks');
+    assert.deepEqual(again.map((r) => `${r.params.To} ${r.params.Status} ${r.params.Sequence}`).sort(), [...forwarded].sort());
+    for (const r of again) {
+      assert.ok(plivo.validateV3Signature(r.method, `${handler.url}${r.url}`, String(r.headers['x-plivo-signature-v3-nonce']), authToken, String(r.headers['x-plivo-signature-v3']), r.params), 'a replayed callback passes validateV3Signature');
+    }
+    await row('Replayed').filter({ hasText: `${target} → 200 ✓` }).first().waitFor({ timeout: 10_000 });
     // The README's picture: the side bar wide enough for the rows, no toasts over the composer.
     await session().host.executeCommand('notifications.clearAll');
     for (let i = 0; i < 4; i++) await session().host.executeCommand('workbench.action.increaseViewSize');
