@@ -7,7 +7,7 @@ import type { SendRecord } from '../sends/sendRecord';
 import { toDeliveryState } from '../sends/status/messageLookup';
 import { confirmPairing } from '../sends/status/uuidPairing';
 import type { ReceivedRequest } from './callbackReceiver';
-import { type CallbackForwarder } from './forwardCallback';
+import type { CallbackForwarder } from './forwardCallback';
 import { type InspectedCallback, inspect } from './inspectedCallback';
 import { deliveryUpdate } from './deliveryUpdate';
 
@@ -87,13 +87,14 @@ export class CallbackInspector {
   /** The receiver's handler. */
   receive(request: ReceivedRequest): void {
     const task = this.take(request).catch((error: unknown) => this.options.onError?.(`Callback inspector: ${error instanceof Error ? error.message : String(error)}`));
-    this.work = Promise.all([this.work, task]);
+    this.work = Promise.all([this.work, task]).then(() => undefined);
   }
 
   private async take(request: ReceivedRequest): Promise<void> {
     const read = inspect(this.nextId++, request, this.options.publicUrl?.());
     const record = read.messageUuid ? this.sendOf(read.messageUuid) : undefined;
-    const { token, label } = await this.options.tokens.tokenFor(record);
+    // A token that cannot be read (the sandbox would not start) still shows the callback, unverified.
+    const { token, label } = await this.options.tokens.tokenFor(record).catch((error: unknown) => ({ token: undefined, label: `the token could not be read: ${error instanceof Error ? error.message : String(error)}` }));
     const verification = token ? verifyCallback(token, read.request) : unverified(`no auth token to check it with (${label})`);
     const destination = record?.batches.flatMap((b) => b.destinations).find((d) => d.uuid === read.messageUuid);
     const callback: InspectedCallback = { ...read, sendId: record?.id, destination: destination?.number, checkedWith: label, verification, forwards: [] };
