@@ -2,17 +2,23 @@
 // registerSends (it owns the view), built from the tree's own node shape so `reveal` finds it.
 import * as vscode from 'vscode';
 import type { SendsCommandContext } from '../sends/commandContext';
-import type { DestinationNode } from '../sends/treeNodes';
+import { childrenOf, rootNodes, type DestinationNode, type SendsNode } from '../sends/treeNodes';
 
-/** The destination node of `uuid` in `sendId`, as the tree builds it. */
+/** The destination node of `uuid` in `sendId`, found through the tree's own children (batches, pages). */
 function destinationNode(ctx: SendsCommandContext, sendId: string, uuid: string): DestinationNode | undefined {
   const record = ctx.history.get(sendId);
   if (!record) return undefined;
-  for (const batch of record.batches) {
-    const position = batch.destinations.findIndex((d) => d.uuid === uuid);
-    if (position >= 0) return { kind: 'destination', id: `${record.id}/b${batch.index}/d${position}`, record, batch, destination: batch.destinations[position] };
-  }
-  return undefined;
+  const search = (nodes: SendsNode[]): DestinationNode | undefined => {
+    for (const node of nodes) {
+      if (node.kind === 'destination' && node.destination.uuid === uuid) return node;
+      if (node.kind === 'send' || node.kind === 'batch' || node.kind === 'range') {
+        const found = search(childrenOf(node));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(rootNodes([record]));
 }
 
 /** Arguments: the send id and the MessageUUID. */

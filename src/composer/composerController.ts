@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
 import { Settings, Views } from '../constants';
 import { openingDraft } from '../protocol/composerDraft';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
@@ -7,7 +8,6 @@ import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
 import { DestinationSession, type RegionChoice } from './destinationSession';
 import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
-import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
 import { applyPrefill, type Prefill } from './newMessageArgs';
 import { toProfileSummary } from './profileSummary';
 import { sendFromComposer, unexpectedFailure } from './sendFromComposer';
