@@ -136,6 +136,27 @@ describe('callback inspector (real sandbox, receiver and send store)', function 
     }
   });
 
+  it('verifies and forwards a GET callback (fields in the query), re-signed as a GET', async () => {
+    const handler = await startReceiver();
+    try {
+      inspector.setForwardTarget(`${handler.url}/hook`);
+      const { url } = await receiver.ensureStarted();
+      const response = await sandboxSend(sandbox, { src: '14155550100', dst: FAILS_30, text: 'get me', url, method: 'GET' });
+      const uuid = (response.json.message_uuid as string[])[0];
+      const failed = await waitFor(() => inspector.list().find((c) => c.status === 'failed'), 5000, 'the failed GET callback');
+      assert.equal(failed.request.method, 'GET');
+      assert.equal(failed.messageUuid, uuid);
+      assert.deepEqual(failed.verification, { v2: { ok: true }, v3: { ok: true } });
+      const forwarded = await waitFor(() => handler.received.find((r) => r.params.Status === 'failed'), 5000, 'the forwarded GET');
+      assert.equal(forwarded.method, 'GET');
+      assert.equal(forwarded.params.ErrorCode, '30');
+      const nonce = String(forwarded.headers['x-plivo-signature-v3-nonce']);
+      assert.ok(plivo.validateV3Signature('GET', `${handler.url}${forwarded.url}`, nonce, sandbox.accounts[0].authToken, String(forwarded.headers['x-plivo-signature-v3']), {}));
+    } finally {
+      await handler.close();
+    }
+  });
+
   it('records a handler that cannot be reached as a failed forward', async () => {
     const handler = await startReceiver();
     const target = `${handler.url}/gone`;
