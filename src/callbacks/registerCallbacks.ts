@@ -60,11 +60,14 @@ export function registerCallbacks(context: vscode.ExtensionContext, deps: Callba
 
   const tree = new CallbacksTreeProvider(inspector);
   const view = vscode.window.createTreeView<CallbackNode>(CallbackViews.callbacks, { treeDataProvider: tree, showCollapseAll: true });
+  // The view's title says where callbacks go on to, while they do.
+  const describeTarget = () => (view.description = inspector.target ? `forwarding to ${inspector.target}` : undefined);
   const forwardDeps = { inspector, state };
   const chosen = (arg: unknown) => chosenCallback(inspector, view, arg);
   context.subscriptions.push(
     tree,
     view,
+    inspector.onDidChange((callback) => callback === undefined && describeTarget()),
     vscode.workspace.registerTextDocumentContentProvider(RAW_CALLBACK_SCHEME, new RawCallbackProvider(inspector)),
     vscode.commands.registerCommand(CallbackCommands.useLocalInspector, async (profileId?: unknown) => {
       await start();
