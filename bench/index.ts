@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runActivationBench } from './activationBench';
 import type { BenchRow } from './benchRow';
+import { runCallbackToTreeBench } from './callbackToTreeBench';
 import { runBundleBench } from './bundleBench';
 import { runCliSendBench } from './cliSendBench';
 import { runDestinationsBench } from './destinationsBench';
@@ -41,6 +42,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P3 sends history write', runHistoryStoreBench],
   ['P3 send-to-tree (workbench)', inWorkbench('send-to-tree-1000', runSendToTreeBench)],
   ['P1 10 MB paste refusal (workbench)', inWorkbench('paste-refusal-10mb', runPasteRefusalBench)],
+  ['P3 callback-to-tree (workbench)', inWorkbench('callback-to-tree', runCallbackToTreeBench)],
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
   ['P5 sandbox', runSandboxBench],

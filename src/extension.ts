@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCallbacks } from './callbacks/registerCallbacks';
 import { createComposerDeps } from './composer/createComposerDeps';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });
+  registerCallbacks(context, { profiles, sandbox, history, output });
   registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
   registerDiagnostics(context);
   const localSandbox = sandbox;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
 import { Settings, Views } from '../constants';
 import { openingDraft } from '../protocol/composerDraft';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
@@ -72,6 +73,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
+      case 'useLocalInspector':
+        return answerUseLocalInspector(message.profileId, post);
     }
   }
 

@@ -167,7 +167,9 @@ export type WebviewToHost =
   | { type: 'send'; revision: number; draft: ComposerDraft }
   /** Go on with a stored send: `check` reads the account for its batches in doubt, `rest` also sends what was not sent. */
   | { type: 'continueSend'; sendId: string; mode: 'check' | 'rest' }
-  | { type: 'openSends' };
+  | { type: 'openSends' }
+  /** Fill the status-callback URL with the local inspector's (a tunnel URL for a live profile). */
+  | { type: 'useLocalInspector'; profileId?: string };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =

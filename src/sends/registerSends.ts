@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { CallbackCommands } from '../callbacks/callbackIds';
+import { revealDestination } from '../callbacks/revealInSends';
 import { Commands, Views } from '../constants';
 import { resolveConnection } from '../profiles/connection';
 import type { ProfileStore } from '../profiles/profileStore';
@@ -71,6 +73,8 @@ export function registerSends(context: vscode.ExtensionContext, deps: SendsDepen
     command(Commands.resendUncheckable, (arg) => continueFromView(ctx, { ...deps, history }, 'resend', arg)),
     command(Commands.deleteSend, (arg, selected) => deleteSend(ctx, arg, selected)),
     command(Commands.clearSends, () => clearSends(ctx)),
+    // The Callbacks view reveals a callback's destination here, where the tree lives.
+    vscode.commands.registerCommand(CallbackCommands.revealDestination, (sendId?: unknown, uuid?: unknown) => revealDestination(ctx, sendId, uuid)),
   );
   return history;
 }

@@ -49,7 +49,11 @@ function messageSection(): HTMLElement {
     el('span', { id: 'text-counter-detail', 'aria-live': 'polite' }),
     el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }));
   const callback = el('div', { class: 'row' },
-    field('callback-url', 'Status callback URL (optional)', el('input', { id: 'callback-url', type: 'url', placeholder: 'https://example.com/plivo/status', spellcheck: 'false' })),
+    field('callback-url', 'Status callback URL (optional)', el('input', { id: 'callback-url', type: 'url', placeholder: 'https://example.com/plivo/status', spellcheck: 'false' }),
+      // The callback inspector's hook (src/callbacks/useLocalInspector.ts answers it).
+      el('p', { class: 'hint', id: 'callback-url-hint' },
+        el('button', { type: 'button', id: 'use-local-inspector', class: 'secondary' }, 'Use local inspector'),
+        ' receives the callbacks in the Callbacks view, signatures checked.')),
     field('callback-method', 'Callback method', el('select', { id: 'callback-method' }, option('POST', 'POST'), option('GET', 'GET'))),
   );
   return el('section', { 'aria-labelledby': 'message-heading' },

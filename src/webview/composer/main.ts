@@ -105,6 +105,7 @@ byId('load-file').addEventListener('click', () => { flush(); postToHost({ type: 
 byId('load-selection').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromSelection' }); });
 byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'invalid' }); });
 byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
+byId('use-local-inspector').addEventListener('click', () => { flush(); postToHost({ type: 'useLocalInspector', profileId: readDraft().profileId }); });
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
