@@ -44,7 +44,7 @@ export function httpSnippet(plan: SnippetPlan): string {
   );
   return [
     `# ${summaryLine(plan)}`,
-    `# ${CREDENTIALS_LINE} (REST Client reads them with {{$processEnv …}})`,
+    `# ${CREDENTIALS_LINE} (REST Client's $processEnv variables)`,
     `# ${RERUN_LINE}`,
     '',
     requests.join('\n\n'),
