@@ -21,6 +21,10 @@ export const Commands = {
   resendUncheckable: 'bulkMessaging.sends.resendUncheckable',
   clearSends: 'bulkMessaging.sends.clearAll',
   validateNumbers: 'bulkMessaging.validateNumbers',
+  copyRequestAs: 'bulkMessaging.sends.copyRequestAs',
+  exportSend: 'bulkMessaging.sends.export',
+  exportHistory: 'bulkMessaging.sends.exportHistory',
+  composerCopyAs: 'bulkMessaging.composer.copyAs',
 } as const;
 
 export const Views = {
@@ -34,6 +38,7 @@ export const Settings = {
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   batchesPerSecond: 'send.batchesPerSecond',
   listRequestsPerMinute: 'send.listRequestsPerMinute',
+  messagesPerSecond: 'send.messagesPerSecond',
 } as const;
 
 export const StorageKeys = {
