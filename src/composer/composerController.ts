@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Settings, Views } from '../constants';
+import { estimateLines } from '../core/estimate/estimateText';
 import { openingDraft } from '../protocol/composerDraft';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
 import type { ComposerDeps } from './composerDeps';
@@ -69,6 +70,9 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         return this.send(message.revision, message.draft, post);
       case 'continueSend':
         return this.continueSend(message.sendId, message.mode, post);
+      case 'copyAs':
+      case 'estimate':
+        return this.devLoop(message, post);
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
@@ -187,6 +191,19 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     } finally {
       this.sending = false;
     }
+  }
+
+  /** Copy as… / Estimate: the draft's own analysis, then the dev-loop feature (composerDevLoop.ts). */
+  private async devLoop(message: { type: 'copyAs' | 'estimate'; revision: number; draft: ComposerDraft }, post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    const session = this.session;
+    const summary = await session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
+    if (summary) await post({ type: 'analysis', summary });
+    await session.settled();
+    const analysis = session.holds(message.draft.destinations) ? session.current() : undefined;
+    if (message.type === 'copyAs') return void (await this.deps.devLoop?.copyAs(message.draft, analysis));
+    if (!analysis) return post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' });
+    const estimate = await this.deps.devLoop?.estimate(message.draft, analysis);
+    if (estimate) await post({ type: 'estimate', lines: estimateLines(estimate) });
   }
 
   private editorToLoadFrom(): vscode.TextEditor | undefined {

@@ -167,7 +167,11 @@ export type WebviewToHost =
   | { type: 'send'; revision: number; draft: ComposerDraft }
   /** Go on with a stored send: `check` reads the account for its batches in doubt, `rest` also sends what was not sent. */
   | { type: 'continueSend'; sendId: string; mode: 'check' | 'rest' }
-  | { type: 'openSends' };
+  | { type: 'openSends' }
+  /** "Copy as…": the draft as code (a language quick pick in the host). */
+  | { type: 'copyAs'; revision: number; draft: ComposerDraft }
+  /** "Estimate": cost, time and warnings of sending the draft, answered with `estimate`. */
+  | { type: 'estimate'; revision: number; draft: ComposerDraft };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =
@@ -190,7 +194,9 @@ export type HostToWebview =
   | { type: 'sendCancelled' }
   /** Batch `batch` (1-based) of `batches` is being posted. */
   | { type: 'sending'; batch: number; batches: number }
-  | { type: 'sendResult'; outcome: SendOutcome };
+  | { type: 'sendResult'; outcome: SendOutcome }
+  /** The estimate of the draft, as lines of text. */
+  | { type: 'estimate'; lines: string[] };
 
 /** How many preview rows the webview asks for at once. */
 export const PREVIEW_PAGE_SIZE = 100;

@@ -20,18 +20,30 @@ export function costPhrase(estimate: SendEstimate): string {
   return estimate.amountComplete ? total : `at least ${total} (no price for ${missing.map((c) => c.country).join(', ')})`;
 }
 
-/** Lines for a dialog or a terminal: per country, encoding, units, cost, time, then the warnings. */
-export function estimateLines(estimate: SendEstimate): string[] {
+/** "Destinations: 1,102 unique (US 1,100 × 1 × $0.00500, GB 2 × 1 × $0.04000)". */
+export function destinationsLine(estimate: SendEstimate): string {
   const countries = estimate.countries
     .map((c) => `${c.country} ${n(c.destinations)}${c.rate ? ` × ${c.units / c.destinations} × $${c.rate}` : ''}`)
     .join(', ');
-  const encoding = estimate.encoding === 'MMS' ? 'MMS, 1 part' : `${estimate.encoding}, ${n(estimate.characters)} characters, ${n(estimate.parts)} part${estimate.parts === 1 ? '' : 's'}`;
+  return `Destinations: ${n(estimate.destinations)} unique (${countries || 'none'})`;
+}
+
+/** Cost, time and the warnings: what a confirmation that already states parts and units adds. */
+export function costLines(estimate: SendEstimate): string[] {
   return [
-    `Destinations: ${n(estimate.destinations)} unique (${countries || 'none'})`,
-    `Encoding: ${encoding}`,
-    `Total units: ${n(estimate.units)} in ${n(estimate.requests)} request${estimate.requests === 1 ? '' : 's'}`,
     `Estimated cost: ${costPhrase(estimate)}`,
     `Estimated time: ${formatDuration(estimate.durationSeconds)}`,
     ...estimate.warnings.map((w) => `Warning: ${w.message}`),
+  ];
+}
+
+/** Lines for a dialog or a terminal: per country, encoding, units, cost, time, then the warnings. */
+export function estimateLines(estimate: SendEstimate): string[] {
+  const encoding = estimate.encoding === 'MMS' ? 'MMS, 1 part' : `${estimate.encoding}, ${n(estimate.characters)} characters, ${n(estimate.parts)} part${estimate.parts === 1 ? '' : 's'}`;
+  return [
+    destinationsLine(estimate),
+    `Encoding: ${encoding}`,
+    `Total units: ${n(estimate.units)} in ${n(estimate.requests)} request${estimate.requests === 1 ? '' : 's'}`,
+    ...costLines(estimate),
   ];
 }

@@ -4,6 +4,7 @@ import type { ComposerDraft, HostToWebview, ProfileSummary, SenderKind } from '.
 import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
 import { counterText } from './counterText';
+import { showEstimate, wireDevLoop } from './devLoopControls';
 import { DestinationsEditor } from './destinationsEditor';
 import { DraftSync } from './draftSync';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
@@ -103,6 +104,7 @@ byId('load-file').addEventListener('click', () => { flush(); postToHost({ type: 
 byId('load-selection').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromSelection' }); });
 byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'invalid' }); });
 byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
+wireDevLoop(() => (flush(), { revision: sync.posted, draft: readDraft() }));
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
@@ -184,6 +186,9 @@ function handle(message: HostToWebview): void {
     }
     case 'notice':
       notice(message.message, message.level);
+      return;
+    case 'estimate':
+      showEstimate(message.lines);
       return;
     case 'fieldErrors':
       setSending(false, 'Not sent: fix the problems shown beside the fields.');

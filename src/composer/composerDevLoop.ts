@@ -1,0 +1,65 @@
+// The composer's developer loop: its draft as code ("Copy as…"), and the estimate shown in the
+// composer and in the live-send confirmation. Prices are read with the profile's stored token
+// (never prompted for: without one the cost says it is unknown).
+import * as vscode from 'vscode';
+import { generateSnippet } from '../core/codegen/languages';
+import type { DestinationAnalysis } from '../core/destinations/types';
+import { DEFAULT_MESSAGES_PER_SECOND, estimateSend, type SendEstimate } from '../core/estimate/estimate';
+import { PriceCache, pricingApi } from '../core/estimate/pricing';
+import { Settings } from '../constants';
+import type { Profile } from '../profiles/profile';
+import type { ComposerDraft } from '../protocol/composerProtocol';
+import { profileOrigin, type DevLoopServices } from '../sends/profileOrigin';
+import { deliverSnippet, pickLanguage, type SnippetChoice } from '../sends/snippetDelivery';
+import { requestFields } from './buildSendInput';
+
+export interface ComposerDevLoop {
+  /** Copies the draft as code, or opens it in an editor; a notice when there is nothing to send yet. */
+  copyAs(draft: ComposerDraft, analysis: DestinationAnalysis | undefined, choice?: SnippetChoice): Promise<string | undefined>;
+  /** The estimate of sending the draft with its profile. */
+  estimate(draft: ComposerDraft, analysis: DestinationAnalysis): Promise<SendEstimate>;
+}
+
+export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoop {
+  // One cache per account: prices are asked once per country, not once per click.
+  const caches = new Map<string, PriceCache>();
+
+  async function priceSource(profile: Profile | undefined): Promise<PriceCache | undefined> {
+    if (!profile) return undefined;
+    const endpoint = profile.kind === 'sandbox' ? await services.sandbox.ensureStarted() : undefined;
+    const connection = endpoint ?? { baseUrl: profile.baseUrl, authId: profile.authId, authToken: await services.profiles.getToken(profile.id) };
+    if (!connection.authToken) return undefined;
+    const key = `${connection.baseUrl} ${connection.authId}`;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new PriceCache(pricingApi({ baseUrl: connection.baseUrl, authId: connection.authId, authToken: connection.authToken }))));
+    return cache;
+  }
+
+  return {
+    async copyAs(draft, analysis, choice = {}) {
+      if (!analysis || analysis.unique.length === 0) {
+        void vscode.window.showInformationMessage('Add at least one valid destination first: the code sends to the unique valid numbers of the list.');
+        return undefined;
+      }
+      const language = await pickLanguage('Copy as…', choice.language);
+      if (!language) return undefined;
+      const profile = draft.profileId ? services.profiles.get(draft.profileId) : undefined;
+      const baseUrl = await profileOrigin(profile, profile === undefined, services.sandbox);
+      const code = generateSnippet(language.id, { baseUrl, request: requestFields(draft), numbers: analysis.unique });
+      return deliverSnippet(language, code, choice.target);
+    },
+
+    async estimate(draft, analysis) {
+      const settings = vscode.workspace.getConfiguration(Settings.section);
+      const cache = await priceSource(draft.profileId ? services.profiles.get(draft.profileId) : undefined);
+      return estimateSend({
+        analysis,
+        text: draft.text,
+        type: draft.type,
+        batchesPerSecond: settings.get<number>(Settings.batchesPerSecond, 1),
+        messagesPerSecond: settings.get<number>(Settings.messagesPerSecond, DEFAULT_MESSAGES_PER_SECOND),
+        price: cache && ((country) => cache.get(country)),
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// "Copy as…" and "Estimate" beside Send, and where the estimate is shown. The host does the work
+// (composerDevLoop.ts); this side only asks, with the draft as it is on screen.
+import type { ComposerDraft } from '../../protocol/composerProtocol';
+import { byId, el } from '../dom';
+import { postToHost } from '../vscodeApi';
+
+/** The two buttons, placed in the Send toolbar by layout.ts. */
+export function devLoopButtons(): HTMLElement[] {
+  return [
+    el('button', { type: 'button', id: 'copy-as', class: 'secondary', title: 'Copy this request as curl, Node, Python, Ruby, PHP, Java, .NET, Go or raw HTTP' }, 'Copy as…'),
+    el('button', { type: 'button', id: 'estimate', class: 'secondary', title: 'Cost, time and warnings before sending' }, 'Estimate'),
+  ];
+}
+
+/** The estimate's lines, under the toolbar. */
+export function estimateBox(): HTMLElement {
+  return el('ul', { id: 'estimate-lines', class: 'estimate', 'aria-live': 'polite', 'aria-label': 'Estimate', hidden: true });
+}
+
+/** Wires the buttons; `current` flushes pending edits and gives the revision and draft shown. */
+export function wireDevLoop(current: () => { revision: number; draft: ComposerDraft }): void {
+  byId('copy-as').addEventListener('click', () => postToHost({ type: 'copyAs', ...current() }));
+  byId('estimate').addEventListener('click', () => {
+    showEstimate(['Estimating…']);
+    postToHost({ type: 'estimate', ...current() });
+  });
+  // An estimate of an edited draft would mislead: it goes with the first change.
+  byId('composer').addEventListener('input', () => showEstimate([]));
+}
+
+/** Shows the host's estimate, each line as text. */
+export function showEstimate(lines: readonly string[]): void {
+  const box = byId('estimate-lines');
+  box.replaceChildren(...lines.map((line) => el('li', { class: line.startsWith('Warning:') ? 'warning' : undefined }, line)));
+  box.hidden = lines.length === 0;
+}
