@@ -24,7 +24,6 @@ export const Commands = {
   copyRequestAs: 'bulkMessaging.sends.copyRequestAs',
   exportSend: 'bulkMessaging.sends.export',
   exportHistory: 'bulkMessaging.sends.exportHistory',
-  composerCopyAs: 'bulkMessaging.composer.copyAs',
 } as const;
 
 export const Views = {
