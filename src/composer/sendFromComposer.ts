@@ -3,7 +3,7 @@ import type { ComposerDraft, HostToWebview, SendOutcome } from '../protocol/comp
 import { buildSendInput } from './buildSendInput';
 import type { ComposerDeps } from './composerDeps';
 import { confirmSend } from './confirmSend';
-import { costLines, destinationsLine } from '../core/estimate/estimateText';
+import { costLines, countriesLine } from '../core/estimate/estimateText';
 
 export interface SendContext {
   deps: ComposerDeps;
@@ -40,7 +40,7 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
     // The estimate adds to the dialog; a failure to make one must not stop the send's confirmation.
     const estimate = context.analysis && (await context.deps.devLoop?.estimate(draft, context.analysis).catch(() => undefined));
     const confirmed = await confirmSend({
-      estimate: estimate ? [destinationsLine(estimate), ...costLines(estimate)] : undefined,
+      estimate: estimate ? [countriesLine(estimate), ...costLines(estimate)] : undefined,
       profileName: profile.name,
       profileKind: profile.kind,
       baseUrl: profile.baseUrl,

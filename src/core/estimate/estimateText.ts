@@ -20,12 +20,19 @@ export function costPhrase(estimate: SendEstimate): string {
   return estimate.amountComplete ? total : `at least ${total} (no price for ${missing.map((c) => c.country).join(', ')})`;
 }
 
+/** "US 1,100 × 1 × $0.00500, GB 2 × 1 × $0.04000": destinations × parts × rate per country. */
+function perCountry(estimate: SendEstimate): string {
+  return estimate.countries.map((c) => `${c.country} ${n(c.destinations)}${c.rate ? ` × ${c.units / c.destinations} × $${c.rate}` : ''}`).join(', ');
+}
+
 /** "Destinations: 1,102 unique (US 1,100 × 1 × $0.00500, GB 2 × 1 × $0.04000)". */
 export function destinationsLine(estimate: SendEstimate): string {
-  const countries = estimate.countries
-    .map((c) => `${c.country} ${n(c.destinations)}${c.rate ? ` × ${c.units / c.destinations} × $${c.rate}` : ''}`)
-    .join(', ');
-  return `Destinations: ${n(estimate.destinations)} unique (${countries || 'none'})`;
+  return `Destinations: ${n(estimate.destinations)} unique (${perCountry(estimate) || 'none'})`;
+}
+
+/** "Countries: US 1,100 × 1 × $0.00500, …", for a dialog that already counts the destinations. */
+export function countriesLine(estimate: SendEstimate): string {
+  return `Countries: ${perCountry(estimate) || 'none'}`;
 }
 
 /** Cost, time and the warnings: what a confirmation that already states parts and units adds. */
