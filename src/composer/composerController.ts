@@ -194,7 +194,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   }
 
   /** Copy as… / Estimate: the draft's own analysis, then the dev-loop feature (composerDevLoop.ts). */
-  private async devLoop(message: { type: 'copyAs' | 'estimate'; revision: number; draft: ComposerDraft }, post: (message: HostToWebview) => Promise<void>): Promise<void> {
+  private async devLoop(message: { type: 'copyAs' | 'estimate'; revision: number; draft: ComposerDraft; start?: boolean }, post: (message: HostToWebview) => Promise<void>): Promise<void> {
     const session = this.session;
     const summary = await session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
     if (summary) await post({ type: 'analysis', summary });
@@ -202,7 +202,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     const analysis = session.holds(message.draft.destinations) ? session.current() : undefined;
     if (message.type === 'copyAs') return void (await this.deps.devLoop?.copyAs(message.draft, analysis));
     if (!analysis) return post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' });
-    const estimate = await this.deps.devLoop?.estimate(message.draft, analysis);
+    const estimate = await this.deps.devLoop?.estimate(message.draft, analysis, { startSandbox: message.start === true });
     if (estimate) await post({ type: 'estimate', lines: estimateLines(estimate) });
   }
 

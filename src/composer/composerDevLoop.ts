@@ -16,19 +16,28 @@ import { requestFields } from './buildSendInput';
 export interface ComposerDevLoop {
   /** Copies the draft as code, or opens it in an editor; a notice when there is nothing to send yet. */
   copyAs(draft: ComposerDraft, analysis: DestinationAnalysis | undefined, choice?: SnippetChoice): Promise<string | undefined>;
-  /** The estimate of sending the draft with its profile. */
-  estimate(draft: ComposerDraft, analysis: DestinationAnalysis): Promise<SendEstimate>;
+  /**
+   * The estimate of sending the draft with its profile. Only with `startSandbox` does the Local
+   * sandbox start to give its prices: an automatic estimate never starts a server.
+   */
+  estimate(draft: ComposerDraft, analysis: DestinationAnalysis, options?: { startSandbox?: boolean }): Promise<SendEstimate>;
 }
 
 export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoop {
   // One cache per account: prices are asked once per country, not once per click.
   const caches = new Map<string, PriceCache>();
 
-  async function priceSource(profile: Profile | undefined): Promise<PriceCache | undefined> {
+  async function priceSource(profile: Profile | undefined, startSandbox: boolean): Promise<PriceCache | undefined> {
     if (!profile) return undefined;
-    const endpoint = profile.kind === 'sandbox' ? await services.sandbox.ensureStarted() : undefined;
-    const connection = endpoint ?? { baseUrl: profile.baseUrl, authId: profile.authId, authToken: await services.profiles.getToken(profile.id) };
-    if (!connection.authToken) return undefined;
+    if (profile.kind === 'sandbox') {
+      const endpoint = startSandbox ? await services.sandbox.ensureStarted() : await services.sandbox.current();
+      return endpoint && cacheFor(endpoint);
+    }
+    const authToken = await services.profiles.getToken(profile.id);
+    return authToken ? cacheFor({ baseUrl: profile.baseUrl, authId: profile.authId, authToken }) : undefined;
+  }
+
+  function cacheFor(connection: { baseUrl: string; authId: string; authToken: string }): PriceCache {
     const key = `${connection.baseUrl} ${connection.authId}`;
     let cache = caches.get(key);
     if (!cache) caches.set(key, (cache = new PriceCache(pricingApi({ baseUrl: connection.baseUrl, authId: connection.authId, authToken: connection.authToken }))));
@@ -49,9 +58,10 @@ export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoo
       return deliverSnippet(language, code, choice.target);
     },
 
-    async estimate(draft, analysis) {
+    async estimate(draft, analysis, options = {}) {
       const settings = vscode.workspace.getConfiguration(Settings.section);
-      const cache = await priceSource(draft.profileId ? services.profiles.get(draft.profileId) : undefined);
+      const profile = draft.profileId ? services.profiles.get(draft.profileId) : undefined;
+      const cache = await priceSource(profile, options.startSandbox === true);
       return estimateSend({
         analysis,
         text: draft.text,
@@ -59,6 +69,7 @@ export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoo
         batchesPerSecond: settings.get<number>(Settings.batchesPerSecond, 1),
         messagesPerSecond: settings.get<number>(Settings.messagesPerSecond, DEFAULT_MESSAGES_PER_SECOND),
         price: cache && ((country) => cache.get(country)),
+        noPriceReason: !profile ? 'choose a profile' : profile.kind === 'sandbox' ? 'the Local sandbox is not running yet: press Estimate to start it' : 'no token is stored for this profile',
       });
     },
   };

@@ -170,8 +170,11 @@ export type WebviewToHost =
   | { type: 'openSends' }
   /** "Copy as…": the draft as code (a language quick pick in the host). */
   | { type: 'copyAs'; revision: number; draft: ComposerDraft }
-  /** "Estimate": cost, time and warnings of sending the draft, answered with `estimate`. */
-  | { type: 'estimate'; revision: number; draft: ComposerDraft };
+  /**
+   * Cost, time and warnings of sending the draft, answered with `estimate`. `start` (the Estimate
+   * button) may start the Local sandbox to read its prices; the automatic estimate never does.
+   */
+  | { type: 'estimate'; revision: number; draft: ComposerDraft; start?: boolean };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =

@@ -56,9 +56,18 @@ describe('Composer Copy as… and Estimate (extension host)', function () {
     output.dispose();
   });
 
-  it('answers Estimate with destinations per country, UCS-2 parts, the sandbox prices and the time', async () => {
+  const lastEstimate = (): Extract<HostToWebview, { type: 'estimate' }> | undefined =>
+    posted.filter((m): m is Extract<HostToWebview, { type: 'estimate' }> => m.type === 'estimate').at(-1);
+
+  it('an automatic estimate never starts the Local sandbox: its cost says how to get one', async () => {
     await controller.handle({ type: 'estimate', revision: 1, draft }, panel);
-    const estimate = posted.find((m): m is Extract<HostToWebview, { type: 'estimate' }> => m.type === 'estimate');
+    assert.equal(await sandbox.current(), undefined, 'not started');
+    assert.ok(lastEstimate()?.lines.includes('Estimated cost: unknown (the Local sandbox is not running yet: press Estimate to start it)'), `posted: ${JSON.stringify(lastEstimate())}`);
+  });
+
+  it('answers Estimate with destinations per country, UCS-2 parts, the sandbox prices and the time', async () => {
+    await controller.handle({ type: 'estimate', revision: 2, draft, start: true }, panel);
+    const estimate = lastEstimate();
     assert.ok(estimate, `posted: ${posted.map((m) => m.type).join(', ')}`);
     assert.deepEqual(estimate.lines.slice(0, 4), [
       'Destinations: 3 unique (US 2 × 1 × $0.00500, GB 1 × 1 × $0.04000)',

@@ -20,6 +20,8 @@ export interface EstimateInput {
   messagesPerSecond: number;
   /** Prices per country (a PriceCache); without it the estimate has no cost. */
   price?: (countryIso: string) => Promise<CountryPrice>;
+  /** Why there is no `price`, in the words the cost line shows. */
+  noPriceReason?: string;
 }
 
 export interface CountryEstimate {
@@ -72,7 +74,7 @@ export async function estimateSend(input: EstimateInput): Promise<SendEstimate> 
   for (const entry of valid) byCountry.set(entry.country ?? '??', (byCountry.get(entry.country ?? '??') ?? 0) + 1);
 
   const countries = await Promise.all(
-    [...byCountry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([country, destinations]) => priceCountry(country, destinations, parts, input.price)),
+    [...byCountry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([country, destinations]) => priceCountry(country, destinations, parts, input.price, input.noPriceReason)),
   );
   const priced = countries.filter((c) => c.amount !== undefined);
   const destinations = input.analysis.unique.length;
@@ -93,10 +95,10 @@ export async function estimateSend(input: EstimateInput): Promise<SendEstimate> 
   };
 }
 
-async function priceCountry(country: string, destinations: number, parts: number, price: EstimateInput['price']): Promise<CountryEstimate> {
+async function priceCountry(country: string, destinations: number, parts: number, price: EstimateInput['price'], noPriceReason = 'no price source'): Promise<CountryEstimate> {
   const units = destinations * parts;
   if (country === '??') return { country, destinations, units, priceProblem: 'the country of these numbers is unknown' };
-  if (!price) return { country, destinations, units, priceProblem: 'no price source' };
+  if (!price) return { country, destinations, units, priceProblem: noPriceReason };
   try {
     const { rate } = await price(country);
     return { country, destinations, units, rate, amount: formatMicroDollars(toMicroDollars(rate) * units) };

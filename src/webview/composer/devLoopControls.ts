@@ -17,15 +17,28 @@ export function estimateBox(): HTMLElement {
   return el('ul', { id: 'estimate-lines', class: 'estimate', 'aria-live': 'polite', 'aria-label': 'Estimate', hidden: true });
 }
 
+type Current = () => { revision: number; draft: ComposerDraft };
+
+/** Once typing pauses after a saved change, the estimate follows (the host answers from its cache). */
+const AUTO_ESTIMATE_MS = 600;
+let autoTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** Wires the buttons; `current` flushes pending edits and gives the revision and draft shown. */
-export function wireDevLoop(current: () => { revision: number; draft: ComposerDraft }): void {
+export function wireDevLoop(current: Current): void {
   byId('copy-as').addEventListener('click', () => postToHost({ type: 'copyAs', ...current() }));
   byId('estimate').addEventListener('click', () => {
     showEstimate(['Estimating…']);
-    postToHost({ type: 'estimate', ...current() });
+    postToHost({ type: 'estimate', ...current(), start: true });
   });
   // An estimate of an edited draft would mislead: it goes with the first change.
   byId('composer').addEventListener('input', () => showEstimate([]));
+}
+
+/** Called when a draft change was posted: asks for its estimate once changes pause. */
+export function estimateSoon(revision: number, draft: ComposerDraft): void {
+  clearTimeout(autoTimer);
+  if (draft.destinations.trim() === '' || draft.text === '') return;
+  autoTimer = setTimeout(() => postToHost({ type: 'estimate', revision, draft }), AUTO_ESTIMATE_MS);
 }
 
 /** Shows the host's estimate, each line as text. */

@@ -4,7 +4,7 @@ import type { ComposerDraft, HostToWebview, ProfileSummary, SenderKind } from '.
 import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
 import { counterText } from './counterText';
-import { showEstimate, wireDevLoop } from './devLoopControls';
+import { estimateSoon, showEstimate, wireDevLoop } from './devLoopControls';
 import { DestinationsEditor } from './destinationsEditor';
 import { DraftSync } from './draftSync';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
@@ -22,7 +22,10 @@ let profiles: ProfileSummary[] = [];
 let shownProfileId: string | undefined;
 let sending = false;
 
-const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
+const sync = new DraftSync(readDraft, (revision, draft) => {
+  postToHost({ type: 'draftChanged', revision, draft });
+  estimateSoon(revision, draft);
+});
 const flush = (): void => sync.flush();
 
 /** A field changed: clear its error and the last send's status, and post the draft once typing pauses. */

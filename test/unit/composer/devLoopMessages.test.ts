@@ -16,6 +16,8 @@ describe('composer dev loop: messages and confirmation', () => {
       assert.ok(parsed.ok && parsed.message.type === type && parsed.message.draft.text === 'Hi');
       const missing = parseWebviewMessage({ type, draft });
       assert.ok(!missing.ok && new RegExp(`${type}\\.revision`).test(missing.reason));
+      const withStart = parseWebviewMessage({ type: 'estimate', revision: 1, draft, start: 'yes' });
+      assert.ok(!withStart.ok && /estimate\.start must be true or false/.test(withStart.reason));
       const wrong = parseWebviewMessage({ type, revision: 1, draft: 'x' });
       assert.ok(!wrong.ok && new RegExp(`${type}\\.draft must be an object`).test(wrong.reason));
     }
