@@ -23,6 +23,9 @@ export interface ComposerDevLoop {
   estimate(draft: ComposerDraft, analysis: DestinationAnalysis, options?: { startSandbox?: boolean }): Promise<SendEstimate>;
 }
 
+/** Prices hold up the live-send confirmation: a server that does not answer soon gets no wait. */
+const PRICING_TIMEOUT_MS = 3000;
+
 export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoop {
   // One cache per account: prices are asked once per country, not once per click.
   const caches = new Map<string, PriceCache>();
@@ -40,7 +43,7 @@ export function createComposerDevLoop(services: DevLoopServices): ComposerDevLoo
   function cacheFor(connection: { baseUrl: string; authId: string; authToken: string }): PriceCache {
     const key = `${connection.baseUrl} ${connection.authId}`;
     let cache = caches.get(key);
-    if (!cache) caches.set(key, (cache = new PriceCache(pricingApi({ baseUrl: connection.baseUrl, authId: connection.authId, authToken: connection.authToken }))));
+    if (!cache) caches.set(key, (cache = new PriceCache(pricingApi({ ...connection, timeoutMs: PRICING_TIMEOUT_MS }))));
     return cache;
   }
 
