@@ -15,6 +15,8 @@ import type { BulkMessagingApi } from '../../src/extension';
 import { startSandbox, type SandboxServer } from '../../src/sandbox';
 import { SendHistory } from '../../src/sends/historyStore';
 import { newSendRecord, syncDeliveryStates, type BatchRecord, type SendRecord } from '../../src/sends/sendRecord';
+import type { SendsCommandContext } from '../../src/sends/commandContext';
+import { exportHistory } from '../../src/sends/exportCommands';
 import { SendsTreeProvider } from '../../src/sends/sendsTree';
 import type { SendsNode } from '../../src/sends/treeNodes';
 import { EXTENSION_ID } from './extensionId';
@@ -106,6 +108,24 @@ describe('Copy Request as… and Export (extension host)', function () {
     assert.equal(exported.sends[0].request.text, TEXT);
     assert.equal(exported.sends[0].destinations.length, 3);
     assert.ok(!text.includes(sandbox.accounts[0].authToken));
+  });
+
+  it('Export History… writes every stored send, newest first, through the same export', async () => {
+    const second = newSendRecord(
+      { sender: { kind: 'powerpack_uuid', value: 'pp-77' }, text: 'Second', destinations: '', callbackUrl: '', callbackMethod: 'POST', type: 'sms' },
+      { id: 'local-sandbox', name: 'Local sandbox', isSandbox: true },
+      ['+14155550402'],
+      [],
+    );
+    await history.add(second);
+    const uri = vscode.Uri.file(path.join(dir, 'history.json'));
+    // The command's own code over this suite's history (the extension's holds other suites' sends).
+    const written = await exportHistory({ history } as SendsCommandContext, { format: 'json', uri });
+    assert.equal(written?.fsPath, uri.fsPath);
+    const exported = JSON.parse(await fs.readFile(uri.fsPath, 'utf8')) as { sends: Array<{ id: string; request: { powerpack_uuid: string | null }; destinations: Array<{ state: string }> }> };
+    assert.deepEqual(exported.sends.map((s) => s.id), [second.id, record.id]);
+    assert.equal(exported.sends[0].request.powerpack_uuid, 'pp-77');
+    assert.deepEqual(exported.sends[0].destinations.map((d) => d.state), ['not sent']);
   });
 });
 
