@@ -68,9 +68,10 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
   const problems = validateMessageRequest({ ...args.request, dst: numbers.slice(0, MAX_DESTINATIONS).join('<') });
   if (problems.length > 0) return fail(EXIT.invalidNumbers, `${problems.map((p) => p.message).join('\n')}\nNothing was sent.`);
   if (args.dryRun) {
-    await runDryRun(analysis, { ...args, authId, authToken, language: args.language });
+    await runDryRun(analysis, { ...args, authId, authToken });
     return EXIT.ok;
   }
+  // Both were refused above for every run that posts; this only narrows their types.
   if (!authId || !authToken) return EXIT.usage;
 
   if (!args.yes && !isLoopback(args.baseUrl)) {

@@ -1,7 +1,6 @@
-import type { Profile } from '../profiles/profile';
+import { PLIVO_BASE_URL, type Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
-import { PLIVO_API_ORIGIN } from '../core/codegen/codegenInput';
 
 /**
  * Where a profile's requests go, without asking for its token: the running (or started) Local
@@ -9,7 +8,7 @@ import { PLIVO_API_ORIGIN } from '../core/codegen/codegenInput';
  */
 export async function profileOrigin(profile: Profile | undefined, isSandbox: boolean, sandbox: EmbeddedSandbox): Promise<string> {
   if (profile?.kind === 'sandbox' || (!profile && isSandbox)) return (await sandbox.ensureStarted()).baseUrl;
-  return profile?.baseUrl || PLIVO_API_ORIGIN;
+  return profile?.baseUrl || PLIVO_BASE_URL;
 }
 
 /** What the developer-loop commands need from the extension's services. */

@@ -2,9 +2,8 @@
 // at most 1,000, and where to send them. Never credentials: every snippet reads
 // PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN from the environment.
 import { toBatches, toDstParam, MAX_DESTINATIONS_PER_REQUEST } from '../destinations/wireForm';
+import { DEFAULT_BASE_URL } from '../client/plivoClient';
 import { toRequestBody, type MessageRequest } from '../request';
-
-export const PLIVO_API_ORIGIN = 'https://api.plivo.com';
 
 export interface CodegenInput {
   /** The profile's API origin (Plivo's, the sandbox's, a custom one); a trailing slash is ignored. */
@@ -31,7 +30,7 @@ export interface SnippetPlan {
 
 /** Normalises the input into what the generators write out. */
 export function planSnippet(input: CodegenInput): SnippetPlan {
-  const origin = input.baseUrl.replace(/\/+$/, '') || PLIVO_API_ORIGIN;
+  const origin = input.baseUrl.replace(/\/+$/, '') || DEFAULT_BASE_URL;
   const batches = toBatches(input.numbers, MAX_DESTINATIONS_PER_REQUEST);
   const body = toRequestBody({ ...input.request, dst: '' }) as Record<string, BodyValue | undefined>;
   const fields: Array<[string, BodyValue]> = [];
@@ -40,7 +39,7 @@ export function planSnippet(input: CodegenInput): SnippetPlan {
   }
   return {
     origin,
-    isPlivo: origin.toLowerCase() === PLIVO_API_ORIGIN,
+    isPlivo: origin.toLowerCase() === DEFAULT_BASE_URL,
     dsts: batches.map((batch) => toDstParam(batch)),
     fields,
     destinations: batches.reduce((sum, batch) => sum + batch.length, 0),
