@@ -9,8 +9,8 @@ import { PriceCache, pricingApi } from '../core/estimate/pricing';
 import { Settings } from '../constants';
 import type { Profile } from '../profiles/profile';
 import type { ComposerDraft } from '../protocol/composerProtocol';
-import { profileOrigin, type DevLoopServices } from '../sends/profileOrigin';
-import { deliverSnippet, pickLanguage, type SnippetChoice } from '../sends/snippetDelivery';
+import { profileOrigin, type DevLoopServices } from '../devLoop/profileOrigin';
+import { deliverSnippet, pickLanguage, type SnippetChoice } from '../devLoop/snippetDelivery';
 import { requestFields } from './buildSendInput';
 
 export interface ComposerDevLoop {

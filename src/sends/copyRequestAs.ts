@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { generateSnippet } from '../core/codegen/languages';
 import { chosenSends, chosenNodes, type NodeArgument, type SendsCommandContext } from './commandContext';
-import { profileOrigin, type DevLoopServices } from './profileOrigin';
+import { profileOrigin, type DevLoopServices } from '../devLoop/profileOrigin';
 import type { SendRecord } from './sendRecord';
-import { deliverSnippet, pickLanguage, type SnippetChoice } from './snippetDelivery';
+import { deliverSnippet, pickLanguage, type SnippetChoice } from '../devLoop/snippetDelivery';
 
 /** The code that makes a stored send's requests again: its fields, every destination, its profile's URL. */
 export async function snippetOfSend(record: SendRecord, services: DevLoopServices, language: Parameters<typeof generateSnippet>[0]): Promise<string> {

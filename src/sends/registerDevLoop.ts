@@ -3,8 +3,8 @@ import { Commands } from '../constants';
 import type { NodeArgument, SendsCommandContext } from './commandContext';
 import { copyRequestAs } from './copyRequestAs';
 import { exportHistory, exportSend, type ExportChoice } from './exportCommands';
-import type { DevLoopServices } from './profileOrigin';
-import type { SnippetChoice } from './snippetDelivery';
+import type { DevLoopServices } from '../devLoop/profileOrigin';
+import type { SnippetChoice } from '../devLoop/snippetDelivery';
 
 /** Copy Request as…, Export Send… and Export History… on the Sends view. */
 export function registerDevLoopCommands(context: vscode.ExtensionContext, ctx: SendsCommandContext, services: DevLoopServices): void {

@@ -1,3 +1,4 @@
+// Shared by the composer and the Sends view: where a profile's requests go, for code and prices.
 import { PLIVO_BASE_URL, type Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';

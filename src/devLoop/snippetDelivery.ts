@@ -1,3 +1,4 @@
+// Shared by the composer's Copy as… and the Sends view's Copy Request as….
 import * as vscode from 'vscode';
 import { SNIPPET_LANGUAGES, findLanguage, type SnippetLanguage, type SnippetLanguageId } from '../core/codegen/languages';
 
