@@ -201,7 +201,8 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     await session.settled();
     const analysis = session.holds(message.draft.destinations) ? session.current() : undefined;
     if (message.type === 'copyAs') return void (await this.deps.devLoop?.copyAs(message.draft, analysis));
-    if (!analysis) return post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' });
+    // The automatic estimate (no `start`) says nothing when the list moved on: the next one follows.
+    if (!analysis) return message.start ? post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' }) : undefined;
     const estimate = await this.deps.devLoop?.estimate(message.draft, analysis, { startSandbox: message.start === true });
     if (estimate) await post({ type: 'estimate', lines: estimateLines(estimate) });
   }
