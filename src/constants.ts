@@ -21,6 +21,9 @@ export const Commands = {
   resendUncheckable: 'bulkMessaging.sends.resendUncheckable',
   clearSends: 'bulkMessaging.sends.clearAll',
   validateNumbers: 'bulkMessaging.validateNumbers',
+  copyRequestAs: 'bulkMessaging.sends.copyRequestAs',
+  exportSend: 'bulkMessaging.sends.export',
+  exportHistory: 'bulkMessaging.sends.exportHistory',
 } as const;
 
 export const Views = {
@@ -34,6 +37,7 @@ export const Settings = {
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   batchesPerSecond: 'send.batchesPerSecond',
   listRequestsPerMinute: 'send.listRequestsPerMinute',
+  messagesPerSecond: 'send.messagesPerSecond',
 } as const;
 
 export const StorageKeys = {

@@ -11,7 +11,7 @@ export const CODE_SERVER_VERSION = '4.100.3';
 /** Pinned by code-server 4.100.3's lib/vscode/npm-shrinkwrap.json; its postinstall would download this. */
 const RIPGREP = { pkg: '1.15.11', asset: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
 /** Needed at run time (chromium) or to build code-server's native modules (libkrb5-dev) and seed ripgrep. */
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'curl'];
 
 export const codeServerDir = join(projectRoot, '.cache', 'code-server');
 const markerFile = join(codeServerDir, 'provisioned.json');

@@ -7,6 +7,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   check: async (argv) => (await import('./checkCommand')).runCheckCommand(argv),
   send: async (argv) => (await import('./sendCommand')).runSendCommand(argv),
   sandbox: async (argv) => (await import('./sandboxCommand')).runSandboxCommand(argv),
+  report: async (argv) => (await import('./reportCommand')).runReportCommand(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,9 @@ import { createJournal, sendFingerprint, type SendJournal, type SendRequestTempl
 import { JournalFile, JournalReadError } from '../core/sends/journalFile';
 import { runSend } from '../core/sends/sendEngine';
 import { acquireLock } from '../core/sends/journalLock';
+import { findLanguage, SNIPPET_LANGUAGES, type SnippetLanguage } from '../core/codegen/languages';
+import { DEFAULT_MESSAGES_PER_SECOND } from '../core/estimate/estimate';
+import { runDryRun } from './dryRun';
 import { defaultJournalPath } from './journalPath';
 import { InputError, readListInput } from './readListInput';
 import { SendReporter } from './sendReport';
@@ -25,6 +28,9 @@ interface SendArgs {
   timeoutSeconds: number;
   yes: boolean;
   json: boolean;
+  dryRun: boolean;
+  messagesPerSecond: number;
+  language?: SnippetLanguage;
 }
 
 class UsageError extends Error {}
@@ -43,8 +49,9 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
   }
   const authId = args.authId ?? env.PLIVO_AUTH_ID;
   const authToken = env.PLIVO_AUTH_TOKEN;
-  if (!authId) return fail(EXIT.usage, 'no auth id: pass --auth-id or set PLIVO_AUTH_ID.');
-  if (!authToken) return fail(EXIT.usage, 'no auth token: set PLIVO_AUTH_TOKEN (the token is never taken from a flag).');
+  // A dry run posts nothing: it needs credentials only to read prices.
+  if (!authId && !args.dryRun) return fail(EXIT.usage, 'no auth id: pass --auth-id or set PLIVO_AUTH_ID.');
+  if (!authToken && !args.dryRun) return fail(EXIT.usage, 'no auth token: set PLIVO_AUTH_TOKEN (the token is never taken from a flag).');
 
   let text: string;
   try {
@@ -61,6 +68,12 @@ export async function runSendCommand(argv: string[], env: NodeJS.ProcessEnv = pr
   if (numbers.length === 0) return fail(EXIT.invalidNumbers, `no valid phone number in ${args.source === '-' ? 'stdin' : args.source}; nothing was sent.`);
   const problems = validateMessageRequest({ ...args.request, dst: numbers.slice(0, MAX_DESTINATIONS).join('<') });
   if (problems.length > 0) return fail(EXIT.invalidNumbers, `${problems.map((p) => p.message).join('\n')}\nNothing was sent.`);
+  if (args.dryRun) {
+    await runDryRun(analysis, { ...args, authId, authToken });
+    return EXIT.ok;
+  }
+  // Both were refused above for every run that posts; this only narrows their types.
+  if (!authId || !authToken) return EXIT.usage;
 
   if (!args.yes && !isLoopback(args.baseUrl)) {
     reporter.wouldSend(numbers.length, args.baseUrl);
@@ -155,6 +168,9 @@ function parseSendArgs(argv: string[]): SendArgs | 'help' {
       timeout: { type: 'string' },
       yes: { type: 'boolean', short: 'y', default: false },
       json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      as: { type: 'string' },
+      mps: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -180,6 +196,9 @@ function parseSendArgs(argv: string[]): SendArgs | 'help' {
     throw new UsageError(`--base-url is not a URL: ${baseUrl}`);
   }
   if (origin.username || origin.password) throw new UsageError('--base-url must not hold credentials: use --auth-id and PLIVO_AUTH_TOKEN.');
+  const language = values.as === undefined ? undefined : findLanguage(values.as);
+  if (values.as !== undefined && !values['dry-run']) throw new UsageError('--as needs --dry-run (it prints code instead of sending).');
+  if (values.as !== undefined && !language) throw new UsageError(`unknown language "${values.as}": use ${SNIPPET_LANGUAGES.map((l) => l.id).join(', ')}.`);
   return {
     source: positionals[0],
     request: {
@@ -196,6 +215,9 @@ function parseSendArgs(argv: string[]): SendArgs | 'help' {
     timeoutSeconds: numberOption('--timeout', values.timeout, 30, 1, 600),
     yes: values.yes,
     json: values.json,
+    dryRun: values['dry-run'],
+    messagesPerSecond: numberOption('--mps', values.mps, DEFAULT_MESSAGES_PER_SECOND, 0.01, 100_000),
+    language,
   };
 }
 

@@ -14,6 +14,7 @@ Commands:
   check FILE|-     split a list of phone numbers into valid, invalid and duplicate entries
   send FILE|-      send one message to every number of a list, exactly once, resumably
   sandbox          run a local Plivo-compatible Message API on 127.0.0.1
+  report JOURNAL   a send's journal as JSON or CSV: uuid, destination, state, error…
 
 Run "bulk-messaging <command> --help" for a command's options.
 `;
@@ -58,6 +59,7 @@ UTF-8 or UTF-16, over 10 MB).
 export const SEND_USAGE = `Usage: bulk-messaging send FILE|- --text TEXT (--src NUMBER | --powerpack UUID)
          [--url URL] [--method POST|GET] [--region CC] [--base-url ORIGIN]
          [--auth-id ID] [--journal PATH] [--pace N] [--yes] [--json]
+         [--dry-run [--as LANG] [--mps N]]
 
 Sends TEXT to every unique valid number of the list in batches of at most 1,000,
 recording each batch in a journal before it is posted. Run the same command again
@@ -85,10 +87,35 @@ Options:
   --yes, -y           send to a non-loopback URL (without it nothing is posted
                       there: the command prints what would be sent)
   --json              print the outcome as JSON on stdout
+  --dry-run           send nothing: print the estimate on stderr (unique numbers
+                      per country, encoding and parts, units, cost from the Pricing
+                      API when credentials are set, time, warnings); with --json the
+                      estimate as JSON on stdout
+  --as LANG           with --dry-run: print code making the same requests, alone on
+                      stdout: curl, node, python, ruby, php, java, dotnet, go, http
+                      (it reads PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN; the token is never in it)
+  --mps N             the account's messages per second, for the time estimate
+                      (default 5, Plivo's default for SMS)
   --help, -h          show this help
 
 Progress goes to stderr. Invalid entries are reported and skipped.
 Exit status: 0 every unique valid destination accepted; 1 invalid input, nothing
 sent; 2 bad usage or unreadable input; 3 authentication failed; 4 stopped with
 destinations not sent or in doubt (the summary says which, and what to run next).
+`;
+
+/** `bulk-messaging report --help`. */
+export const REPORT_USAGE = `Usage: bulk-messaging report JOURNAL [--csv]
+
+Prints the send recorded in JOURNAL (the .jsonl file "bulk-messaging send" writes
+and names in its summary) with one entry per destination: send_id, send_created_at,
+batch, uuid, destination, country, state, error_code, error_meaning, units, rate,
+amount, posted_at, answered_at, updated_at. States come from the journal (queued,
+failed, not sent, in doubt); units, rate and amount are empty until known.
+
+Options:
+  --csv        CSV with a header row instead of JSON
+  --help, -h   show this help
+
+Exit status: 0 printed; 2 bad usage, or JOURNAL missing or not a journal.
 `;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
 import { Settings, Views } from '../constants';
+import { estimateLines } from '../core/estimate/estimateText';
 import { openingDraft } from '../protocol/composerDraft';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
 import type { ComposerDeps } from './composerDeps';
@@ -70,6 +71,9 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         return this.send(message.revision, message.draft, post);
       case 'continueSend':
         return this.continueSend(message.sendId, message.mode, post);
+      case 'copyAs':
+      case 'estimate':
+        return this.devLoop(message, post);
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
@@ -190,6 +194,20 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
     } finally {
       this.sending = false;
     }
+  }
+
+  /** Copy as… / Estimate: the draft's own analysis, then the dev-loop feature (composerDevLoop.ts). */
+  private async devLoop(message: { type: 'copyAs' | 'estimate'; revision: number; draft: ComposerDraft; start?: boolean }, post: (message: HostToWebview) => Promise<void>): Promise<void> {
+    const session = this.session;
+    const summary = await session.update(message.revision, message.draft.destinations, this.regionFor(message.draft));
+    if (summary) await post({ type: 'analysis', summary });
+    await session.settled();
+    const analysis = session.holds(message.draft.destinations) ? session.current() : undefined;
+    if (message.type === 'copyAs') return void (await this.deps.devLoop?.copyAs(message.draft, analysis));
+    // The automatic estimate (no `start`) says nothing when the list moved on: the next one follows.
+    if (!analysis) return message.start ? post({ type: 'notice', level: 'info', message: 'The preview was still updating: try again.' }) : undefined;
+    const estimate = await this.deps.devLoop?.estimate(message.draft, analysis, { startSandbox: message.start === true });
+    if (estimate) await post({ type: 'estimate', lines: estimateLines(estimate) });
   }
 
   private editorToLoadFrom(): vscode.TextEditor | undefined {

@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
+import type { ComposerDevLoop } from './composerDevLoop';
 
 /** What the composer hands to the send service once the draft is valid and the user has confirmed. */
 export interface ComposerSendInput {
@@ -33,4 +34,6 @@ export interface ComposerDeps {
   log?(line: string): void;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
   showSends?(sendId?: string): void | Thenable<unknown>;
+  /** Copy as… and the estimate (cost, time, warnings) shown before a send. */
+  devLoop?: ComposerDevLoop;
 }

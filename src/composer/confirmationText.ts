@@ -12,6 +12,8 @@ export interface ConfirmationFacts {
   skippedDuplicates: number;
   text: string;
   type: 'sms' | 'mms';
+  /** Per country, cost, time and the warnings that cost money (estimateText.ts), when known. */
+  estimate?: string[];
 }
 
 export interface ConfirmationText {
@@ -48,6 +50,7 @@ export function confirmationText(facts: ConfirmationFacts): ConfirmationText {
       : `Parts per message: ${n(parts)} (${segments.encoding}, ${plural(segments.characters, 'character', 'characters')})`,
   );
   lines.push(`Total units: ${n(units)}`);
+  if (facts.estimate) lines.push(...facts.estimate);
   lines.push(`Profile: ${facts.profileName} — ${where}`);
 
   return {

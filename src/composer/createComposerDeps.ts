@@ -8,6 +8,7 @@ import { continueStoredSend } from '../sends/continueCommand';
 import { findUnfinishedSend } from '../sends/unfinishedSend';
 import { sendDraft, storedOutcome } from '../sends/sendService';
 import type { ComposerDeps } from './composerDeps';
+import { createComposerDevLoop } from './composerDevLoop';
 
 /**
  * The composer's dependencies from the extension's real services: the profile store, the Local
@@ -33,5 +34,6 @@ export function createComposerDeps(profiles: ProfileStore, sandbox: EmbeddedSand
     },
     continueSend: (sendId, mode, onBatchStart) => continueStoredSend({ profiles, sandbox, history }, sendId, mode, onBatchStart),
     showSends: () => vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`),
+    devLoop: createComposerDevLoop({ profiles, sandbox }),
   };
 }

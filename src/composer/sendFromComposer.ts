@@ -3,6 +3,7 @@ import type { ComposerDraft, HostToWebview, SendOutcome } from '../protocol/comp
 import { buildSendInput } from './buildSendInput';
 import type { ComposerDeps } from './composerDeps';
 import { confirmSend } from './confirmSend';
+import { costLines, countriesLine } from '../core/estimate/estimateText';
 
 export interface SendContext {
   deps: ComposerDeps;
@@ -36,7 +37,10 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
     return;
   }
   if (profile.kind !== 'sandbox') {
+    // The estimate adds to the dialog; a failure to make one must not stop the send's confirmation.
+    const estimate = context.analysis && (await context.deps.devLoop?.estimate(draft, context.analysis).catch(() => undefined));
     const confirmed = await confirmSend({
+      estimate: estimate ? [countriesLine(estimate), ...costLines(estimate)] : undefined,
       profileName: profile.name,
       profileKind: profile.kind,
       baseUrl: profile.baseUrl,

@@ -169,7 +169,14 @@ export type WebviewToHost =
   | { type: 'continueSend'; sendId: string; mode: 'check' | 'rest' }
   | { type: 'openSends' }
   /** Fill the status-callback URL with the local inspector's (a tunnel URL for a live profile). */
-  | { type: 'useLocalInspector'; profileId?: string };
+  | { type: 'useLocalInspector'; profileId?: string }
+  /** "Copy as…": the draft as code (a language quick pick in the host). */
+  | { type: 'copyAs'; revision: number; draft: ComposerDraft }
+  /**
+   * Cost, time and warnings of sending the draft, answered with `estimate`. `start` (the Estimate
+   * button) may start the Local sandbox to read its prices; the automatic estimate never does.
+   */
+  | { type: 'estimate'; revision: number; draft: ComposerDraft; start?: boolean };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =
@@ -192,7 +199,9 @@ export type HostToWebview =
   | { type: 'sendCancelled' }
   /** Batch `batch` (1-based) of `batches` is being posted. */
   | { type: 'sending'; batch: number; batches: number }
-  | { type: 'sendResult'; outcome: SendOutcome };
+  | { type: 'sendResult'; outcome: SendOutcome }
+  /** The estimate of the draft, as lines of text. */
+  | { type: 'estimate'; lines: string[] };
 
 /** How many preview rows the webview asks for at once. */
 export const PREVIEW_PAGE_SIZE = 100;

@@ -44,6 +44,8 @@ const string = (max: number, min = 0): Reader<string> => (value, path) => {
 const oneOf = <T extends string>(members: Record<T, true>): Reader<T> => (value, path) =>
   typeof value === 'string' && Object.hasOwn(members, value) ? (value as T) : refuse(path, `must be one of ${Object.keys(members).join(', ')}`);
 
+const boolean: Reader<boolean> = (value, path) => (typeof value === 'boolean' ? value : refuse(path, 'must be true or false'));
+
 const optional = <T>(read: Reader<T>): Reader<T | undefined> => (value, path) => (value === undefined ? undefined : read(value, path));
 
 /** A plain object read field by field from its own properties; anything else on it is left behind. */
@@ -88,6 +90,8 @@ const messages: { [K in WebviewToHost['type']]: Fields<Body<K>> } = {
   continueSend: { sendId: string(MAX_ID_CHARS, 1), mode: oneOf({ check: true, rest: true }) },
   openSends: {},
   useLocalInspector: { profileId: optional(string(MAX_ID_CHARS)) },
+  copyAs: { revision, draft },
+  estimate: { revision, draft, start: optional(boolean) },
 };
 
 /** The message if it is one the protocol allows (rebuilt, drafts normalised), else why it is not. */

@@ -5,6 +5,7 @@ import { parseParams, readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import type { FaultSpec } from './faults';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
+import { handlePricing } from './pricingRoute';
 import { redactSecrets } from './redact';
 import type { LoggedRequest } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
@@ -41,6 +42,7 @@ function dispatch(api: ApiRequest): void {
   const method = api.req.method;
   if (api.match.name === 'account') return handleGetAccount(api);
   if (api.match.name === 'message') return handleGetMessage(api);
+  if (api.match.name === 'pricing') return handlePricing(api);
   return method === 'POST' ? handleSend(api) : handleListMessages(api);
 }
 

@@ -5,7 +5,7 @@ import type { SandboxState } from './state';
 import type { SandboxAccount } from './types';
 
 /** The Plivo routes the sandbox serves. */
-export type RouteName = 'account' | 'messages' | 'message';
+export type RouteName = 'account' | 'messages' | 'message' | 'pricing';
 
 /** A matched API path. */
 export interface RouteMatch {
@@ -34,6 +34,7 @@ const ROUTES: ReadonlyArray<{ name: RouteName; pattern: string; regex: RegExp; m
   { name: 'account', pattern: '/v1/Account/{auth_id}/', regex: /^\/v1\/Account\/([^/]+)\/$/, methods: ['GET'] },
   { name: 'messages', pattern: '/v1/Account/{auth_id}/Message/', regex: /^\/v1\/Account\/([^/]+)\/Message\/$/, methods: ['GET', 'POST'] },
   { name: 'message', pattern: '/v1/Account/{auth_id}/Message/{message_uuid}/', regex: /^\/v1\/Account\/([^/]+)\/Message\/([^/]+)\/$/, methods: ['GET'] },
+  { name: 'pricing', pattern: '/v1/Account/{auth_id}/Pricing/', regex: /^\/v1\/Account\/([^/]+)\/Pricing\/$/, methods: ['GET'] },
 ];
 
 function decode(segment: string): string {

@@ -14,6 +14,7 @@ import { MAX_BYTES_SETTING, SendHistory } from './historyStore';
 import { DEFAULT_MAX_HISTORY_BYTES } from './historySchema';
 import { MESSAGE_DETAILS_SCHEME, MessageDetailsProvider, openMessageDetails } from './messageDetails';
 import { refreshStatus } from './refreshCommand';
+import { registerDevLoopCommands } from './registerDevLoop';
 import { reopenInComposer } from './reopenInComposer';
 import type { SendRecord } from './sendRecord';
 import { SendsTreeProvider } from './sendsTree';
@@ -51,6 +52,7 @@ export function registerSends(context: vscode.ExtensionContext, deps: SendsDepen
   const auto = new AutoRefresher(history, (targets, run) => service.refresh(targets, run));
   const details = new MessageDetailsProvider();
   const ctx: SendsCommandContext = { history, tree, view, service, auto, connect };
+  registerDevLoopCommands(context, ctx, deps);
 
   const command = (id: string, run: (arg?: NodeArgument, selected?: readonly unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, (arg?: NodeArgument, selected?: readonly unknown[]) => run(arg, selected));

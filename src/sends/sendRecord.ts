@@ -14,6 +14,9 @@ export interface DestinationRecord extends JournalDestination {
   updatedAt?: string;
   /** Parts billed (`units` of GET Message), once a status refresh has read it. */
   units?: number;
+  /** USD per part and USD billed (`total_rate`, `total_amount` of GET Message), as the API gives them. */
+  totalRate?: string;
+  totalAmount?: string;
   /** Why the last status refresh could not read this message (404, network…); cleared by a good read. */
   lookupError?: string;
   /** HTTP status of that failed read, when there was one (404 means the API does not know the UUID). */

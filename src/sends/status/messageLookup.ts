@@ -60,6 +60,8 @@ export function updateFromLookup(outcome: LookupOutcome, readAt: Date): Destinat
         state: toDeliveryState(message.message_state),
         errorCode: code === null || code === undefined || code === '' ? undefined : String(code),
         units: typeof message.units === 'number' ? message.units : undefined,
+        totalRate: typeof message.total_rate === 'string' ? message.total_rate : undefined,
+        totalAmount: typeof message.total_amount === 'string' ? message.total_amount : undefined,
         updatedAt: readAt.toISOString(),
         lookupError: undefined,
         lookupStatus: undefined,

@@ -1,4 +1,5 @@
 import { el } from '../dom';
+import { devLoopButtons, estimateBox } from './devLoopControls';
 
 // The composer's static form. Ids are stable: the script and the e2e tests find controls by them.
 
@@ -108,7 +109,9 @@ function sendSection(): HTMLElement {
     errorSlot('general'),
     el('div', { class: 'toolbar' },
       el('button', { type: 'button', id: 'send' }, 'Send'),
+      ...devLoopButtons(),
       el('span', { id: 'send-status', role: 'status', 'aria-live': 'polite' })),
+    estimateBox(),
     el('div', { id: 'result', class: 'result', hidden: true, 'aria-live': 'polite' }),
   );
 }

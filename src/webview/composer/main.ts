@@ -4,6 +4,7 @@ import type { ComposerDraft, HostToWebview, ProfileSummary, SenderKind } from '.
 import { byId } from '../dom';
 import { onHostMessage, postToHost } from '../vscodeApi';
 import { counterText } from './counterText';
+import { estimateSoon, showEstimate, wireDevLoop } from './devLoopControls';
 import { DestinationsEditor } from './destinationsEditor';
 import { DraftSync } from './draftSync';
 import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldErrors';
@@ -22,7 +23,10 @@ let profiles: ProfileSummary[] = [];
 let shownProfileId: string | undefined;
 let sending = false;
 
-const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
+const sync = new DraftSync(readDraft, (revision, draft) => {
+  postToHost({ type: 'draftChanged', revision, draft });
+  estimateSoon(revision, draft);
+});
 const flush = (): void => sync.flush();
 
 /** A field changed: clear its error and the last send's status, and post the draft once typing pauses. */
@@ -106,6 +110,7 @@ byId('load-selection').addEventListener('click', () => { flush(); postToHost({ t
 byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'invalid' }); });
 byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
 byId('use-local-inspector').addEventListener('click', () => { flush(); postToHost({ type: 'useLocalInspector', profileId: readDraft().profileId }); });
+wireDevLoop(() => (flush(), { revision: sync.posted, draft: readDraft() }));
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
@@ -187,6 +192,9 @@ function handle(message: HostToWebview): void {
     }
     case 'notice':
       notice(message.message, message.level);
+      return;
+    case 'estimate':
+      showEstimate(message.lines);
       return;
     case 'fieldErrors':
       setSending(false, 'Not sent: fix the problems shown beside the fields.');
