@@ -9,6 +9,7 @@ import type { SandboxServer } from '../../../src/sandbox/types';
 import { type E2eSession, useE2eSession } from '../../harness/e2eSession';
 import type { OpenDocument } from '../../harness/runContract';
 import { formsInText, scanFiles, tokenForms } from '../../harness/secretScan';
+import { waitFor } from '../../helpers/waitFor';
 import { ComposerPage } from '../composer/composerPage';
 import { addCustomProfile, answer, clickRowAction, onSelection, selectSendsRow } from './workbenchUi';
 
@@ -22,14 +23,8 @@ const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
 const MARKER = 'Mk3Rb8Tz1Qw6Yn4Pj9Lc2Vx7Hf5Gd0Sa3Ke8Ui1';
 
 /** The open document whose URI starts with `prefix`, once it is open. */
-async function waitForDocument(session: E2eSession, prefix: string): Promise<OpenDocument> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = (await session.host.documents()).find((document) => document.uri.startsWith(prefix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no ${prefix} document opened`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function waitForDocument(session: E2eSession, prefix: string): Promise<OpenDocument> {
+  return waitFor(async () => (await session.host.documents()).find((document) => document.uri.startsWith(prefix)), 15_000, `a ${prefix} document to open`, 250);
 }
 
 describe('battery: the auth token leaves no trace', function () {
