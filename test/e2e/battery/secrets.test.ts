@@ -11,7 +11,7 @@ import type { OpenDocument } from '../../harness/runContract';
 import { formsInText, scanFiles, tokenForms } from '../../harness/secretScan';
 import { waitFor } from '../../helpers/waitFor';
 import { ComposerPage } from '../composer/composerPage';
-import { addCustomProfile, answer, clickRowAction, onSelection, selectSendsRow } from './workbenchUi';
+import { addCustomProfile, clickRowAction, onSelection, pick, quickInputFlow, selectSendsRow } from './workbenchUi';
 
 const AUTH_ID = 'MASECRETBATTERY00001';
 /** Shaped like a real Plivo token (40 letters and digits); used by nothing else in the project. */
@@ -76,9 +76,12 @@ describe('battery: the auth token leaves no trace', function () {
     const details = await waitForDocument(session(), 'bulk-messaging-message:');
     await host.executeCommand('bulkMessaging.sends.refresh');
     // Test Connection asks which profile; GET /v1/Account/{id}/ with the token.
-    const tested = host.executeCommand<boolean>('bulkMessaging.profiles.testConnection');
-    await answer(session().workbench.page, 'Test which profile?', PROFILE);
-    assert.equal(await tested, true);
+    const tested = await quickInputFlow(
+      () => host.executeCommand<boolean>('bulkMessaging.profiles.testConnection'),
+      (flow) => pick(session().workbench.page, 'Test which profile?', PROFILE, flow),
+      'Test Connection',
+    );
+    assert.equal(tested, true);
     // The Local sandbox writes its address to the output channel (its own token must stay out too).
     void host.executeCommand('bulkMessaging.sandbox.show').catch(() => undefined);
 
