@@ -5,6 +5,7 @@
 // sandbox still serves the next request.
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
+import { waitFor } from '../../helpers/waitFor';
 import {
   PlivoApiError,
   PlivoClient,
@@ -18,7 +19,7 @@ import {
 import type { MessageRequest } from '../../../src/core/request';
 import type { SandboxServer } from '../../../src/sandbox';
 import { describeFailure } from '../../../src/sends/describeFailure';
-import { call, startFast, waitFor } from '../sandbox/helpers';
+import { call, startFast } from '../sandbox/helpers';
 
 const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
 const REQUEST: MessageRequest = { src: '14155550100', dst: '14155551111<14155551112', text: 'Battery' };
