@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { EDIT_DEBOUNCE_MS, ValidationScheduler } from '../src/diagnostics/scheduler';
 import { wholeDocument } from '../src/diagnostics/sources';
-import { TimeSlicer } from '../src/diagnostics/timeSlicer';
+import { TimeSlicer } from '../src/analysis/timeSlicer';
 import { runValidation, type ValidationOutcome } from '../src/diagnostics/validationRun';
 import { makeLargeList } from '../test/integration/fixtures/diagnostics/largeList';
 import type { BenchRow } from './benchRow';

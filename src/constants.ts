@@ -1,4 +1,8 @@
-/** Ids defined once: commands, views, settings and storage keys. Must match package.json. */
+/**
+ * Ids the features share: commands, views, the settings section and the settings read in more than
+ * one place, storage keys; they must match package.json. A feature's own settings and ids live with
+ * it (diagnostics/settings.ts, sends/historyStore.ts, the composer panel's view type).
+ */
 export const Commands = {
   newMessage: 'bulkMessaging.newMessage',
   addProfile: 'bulkMessaging.profiles.add',

@@ -1,8 +1,9 @@
-// Runs a set of compiled mocha test files in this process and resolves with their counts.
+// Runs a set of compiled mocha test files and resolves with their counts: in this process, or with
+// `jobs` > 1 spread over that many worker processes (one file at a time each; files must not share state).
 import Mocha from 'mocha';
 
-export function runMocha(files, { timeout = 10000, grep } = {}) {
-  const mocha = new Mocha({ timeout, reporter: 'spec', grep });
+export function runMocha(files, { timeout = 10000, grep, jobs = 1 } = {}) {
+  const mocha = new Mocha({ timeout, reporter: 'spec', grep, ...(jobs > 1 ? { parallel: true, jobs } : {}) });
   for (const file of files) mocha.addFile(file);
   return new Promise((resolve) => {
     const runner = mocha.run(() => {

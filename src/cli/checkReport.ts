@@ -1,5 +1,5 @@
 import type { AnalysedDestination, DestinationAnalysis } from '../core/destinations/types';
-import { MAX_DESTINATIONS_PER_REQUEST } from '../core/destinations/wireForm';
+import { MAX_DESTINATIONS } from '../core/request';
 
 /** Entries per chunk handed to the writer: big lists stream out instead of becoming one huge string. */
 const CHUNK_ENTRIES = 1000;
@@ -97,10 +97,10 @@ export function summary(analysis: DestinationAnalysis): string {
   const flags: string[] = [];
   if (counts.ambiguous > 0) flags.push(`${counts.ambiguous} ambiguous`);
   if (counts.fixedLine > 0) flags.push(`${counts.fixedLine} fixed line`);
-  const requests = Math.ceil(analysis.unique.length / MAX_DESTINATIONS_PER_REQUEST);
+  const requests = Math.ceil(analysis.unique.length / MAX_DESTINATIONS);
   const lines = [
     `${plural(counts.total, 'destination')}: ${parts.join(', ')}${flags.length > 0 ? ` (${flags.join(', ')})` : ''}.`,
-    `${plural(analysis.unique.length, 'unique number')} to send in ${plural(requests, 'request')} of at most ${MAX_DESTINATIONS_PER_REQUEST}.`,
+    `${plural(analysis.unique.length, 'unique number')} to send in ${plural(requests, 'request')} of at most ${MAX_DESTINATIONS}.`,
   ];
   if (analysis.format !== 'list') lines.unshift(`Read as ${analysis.format.toUpperCase()}; numbers from column "${analysis.column}".`);
   else if (analysis.column !== undefined) lines.unshift(`Skipped the header line "${analysis.column}".`);

@@ -3,8 +3,8 @@ import type { DestinationAnalysis, DestinationStatus } from '../core/destination
 import { MAX_DESTINATIONS } from '../core/request';
 // The diagnostics' sliced analysis: same result as analyseDestinations, in ~8 ms slices, so a
 // 100,000-number paste never freezes the extension host.
-import { analyseSliced } from '../diagnostics/slicedAnalysis';
-import { TimeSlicer } from '../diagnostics/timeSlicer';
+import { analyseSliced } from '../analysis/slicedAnalysis';
+import { TimeSlicer } from '../analysis/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
 import { PreviewPager } from './previewPage';

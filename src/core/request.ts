@@ -3,7 +3,7 @@ import { analyseSegments } from './segments';
 export type MessageType = 'sms' | 'mms' | 'whatsapp';
 export type CallbackMethod = 'GET' | 'POST';
 
-/** A Plivo send-message request; field names are the API's own (see shared/plivo-api.md). */
+/** A Plivo send-message request; field names are the API's own (Plivo's Send Message API). */
 export interface MessageRequest {
   /** Sender: phone number, short code or alphanumeric ID. Exactly one of `src` / `powerpack_uuid`. */
   src?: string;
@@ -37,6 +37,7 @@ export interface FieldError {
   message: string;
 }
 
+/** Plivo accepts at most this many unique destinations in one request. */
 export const MAX_DESTINATIONS = 1000;
 export const MIN_MESSAGE_EXPIRY = 5;
 export const MAX_MESSAGE_EXPIRY = 10_799;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, type Problem, type ProblemSeverity, type Spot } from './problems';
-import type { TimeSlicer } from './timeSlicer';
+import type { TimeSlicer } from '../analysis/timeSlicer';
 
 const SEVERITY: Record<ProblemSeverity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

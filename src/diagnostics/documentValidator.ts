@@ -8,7 +8,7 @@ import { EDIT_DEBOUNCE_MS, ValidationScheduler, type ValidationJob } from './sch
 import { affectsValidation, readValidationSettings, settingId, ValidationSettingKeys, type ValidationSettings } from './settings';
 import { SizeNotice } from './sizeNotice';
 import { joinedStringSources, wholeDocument, type ListSource } from './sources';
-import { TimeSlicer } from './timeSlicer';
+import { TimeSlicer } from '../analysis/timeSlicer';
 import { runValidation } from './validationRun';
 
 /** A newly shown document waits only long enough for a burst of opens to settle. */

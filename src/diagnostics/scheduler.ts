@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from '../core/pacing/clock';
+
 /** Quiet time after the last edit before a document is validated again (at least 300 ms: typing is bursty). */
 export const EDIT_DEBOUNCE_MS = 400;
 
@@ -13,7 +15,8 @@ export interface ValidationJob<R> {
 
 interface KeyState<R> {
   job: ValidationJob<R>;
-  timer?: ReturnType<typeof setTimeout>;
+  /** Aborts the debounce wait of a pending request. */
+  timer?: AbortController;
   running: boolean;
   again: boolean;
   /** Callers of `runNow` waiting for the next run to finish. */
@@ -29,7 +32,10 @@ export class ValidationScheduler<R> {
   private readonly states = new Map<string, KeyState<R>>();
   private disposed = false;
 
-  constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
+  constructor(
+    private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Validates `key` after `delayMs` of quiet; a later request for the same key restarts the wait. */
   request(key: string, job: ValidationJob<R>, delayMs: number): void {
@@ -40,13 +46,19 @@ export class ValidationScheduler<R> {
       this.states.set(key, state);
     }
     state.job = job;
-    if (state.timer !== undefined) clearTimeout(state.timer);
+    state.timer?.abort();
     const current = state;
-    current.timer = setTimeout(() => {
-      current.timer = undefined;
-      if (current.running) current.again = true;
-      else void this.start(key, current);
-    }, delayMs);
+    const timer = new AbortController();
+    current.timer = timer;
+    this.clock.sleep(delayMs, timer.signal).then(
+      () => {
+        if (timer.signal.aborted) return; // restarted or cancelled as the wait ended
+        current.timer = undefined;
+        if (current.running) current.again = true;
+        else void this.start(key, current);
+      },
+      () => undefined, // restarted or cancelled
+    );
   }
 
   /** Runs `key` now (after any run in progress) and resolves once a run that started after this call ends. */
@@ -61,7 +73,7 @@ export class ValidationScheduler<R> {
   cancel(key: string): void {
     const state = this.states.get(key);
     if (state === undefined) return;
-    if (state.timer !== undefined) clearTimeout(state.timer);
+    state.timer?.abort();
     this.states.delete(key);
     for (const resolve of state.waiters.splice(0)) resolve();
   }

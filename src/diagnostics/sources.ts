@@ -1,7 +1,7 @@
 import type { AnalyseOptions, DestinationAnalysis } from '../core';
 import { findJoinedStrings } from './joinedStrings';
-import { analyseSliced } from './slicedAnalysis';
-import type { TimeSlicer } from './timeSlicer';
+import { analyseSliced } from '../analysis/slicedAnalysis';
+import type { TimeSlicer } from '../analysis/timeSlicer';
 
 /** Where a piece of a document starts: offset, 0-based line and column. */
 export interface SourceOrigin {

@@ -1,6 +1,6 @@
 import { analyseSources, type AnalysedSource, type ListSource } from './sources';
 import { collectProblems, type ProblemList } from './problems';
-import type { TimeSlicer } from './timeSlicer';
+import type { TimeSlicer } from '../analysis/timeSlicer';
 
 /** What validating a document's sources produced: each source's analysis and the problems to show. */
 export interface ValidationOutcome {

@@ -1,9 +1,10 @@
 // The one contract between the composer webview and the extension host.
-// Imported by both sides; imports neither `vscode` nor the DOM.
+// Imported by both sides; imports neither `vscode` nor the DOM (only a type of the pure core).
+import type { CallbackMethod } from '../core/request';
 
 export type SenderKind = 'src' | 'powerpack_uuid';
 export type ComposerMessageType = 'sms' | 'mms';
-export type CallbackMethod = 'POST' | 'GET';
+export type { CallbackMethod };
 
 /** What the user has typed into the composer; persisted so it survives closing and reloads. */
 export interface ComposerDraft {

@@ -1,7 +1,7 @@
 // The stored shape of the sends history, read, migrated forward and bounded without `vscode`,
 // so every rule here is unit-tested. The store (sendStore.ts) only does I/O around it.
 import { requestFields } from '../composer/buildSendInput';
-import { MAX_DESTINATIONS_PER_REQUEST } from '../core/destinations/wireForm';
+import { MAX_DESTINATIONS } from '../core/request';
 import { type BatchState, JOURNAL_SCHEMA_VERSION } from '../core/sends/journal';
 import { normaliseDraft } from '../protocol/composerDraft';
 import type { BatchRecord, DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
@@ -130,7 +130,7 @@ export function readSendRecord(value: unknown): SendRecord | undefined {
     schemaVersion: JOURNAL_SCHEMA_VERSION,
     fingerprint: typeof value.fingerprint === 'string' ? value.fingerprint : '',
     request: isObject(value.request) ? (value.request as unknown as SendRecord['request']) : { ...requestFields(normaliseDraft(draft)) , text: draft.text },
-    batchSize: typeof value.batchSize === 'number' ? value.batchSize : MAX_DESTINATIONS_PER_REQUEST,
+    batchSize: typeof value.batchSize === 'number' ? value.batchSize : MAX_DESTINATIONS,
     draft,
     profileId: typeof value.profileId === 'string' ? value.profileId : '',
     profileName: typeof value.profileName === 'string' ? value.profileName : '(unknown profile)',

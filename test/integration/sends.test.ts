@@ -19,6 +19,7 @@ import { StatusRefreshService } from '../../src/sends/status/statusRefreshServic
 import type { SendsNode } from '../../src/sends/treeNodes';
 import { EXTENSION_ID } from './extensionId';
 import { JsonMemento } from '../helpers/jsonMemento';
+import { waitFor } from '../helpers/waitFor';
 
 
 const DELIVERS = '+14155550401';
@@ -95,17 +96,17 @@ describe('Sends view (extension host)', function () {
     const redraws: unknown[] = [];
     const subscription = tree.onDidChangeTreeData((node) => redraws.push(node));
     try {
-      for (let round = 0; round < 50 && record.batches[0].destinations.some(mayChange); round++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      // The sandbox delivers in its own time: refresh until no message may change any more.
+      await waitFor(async () => {
         const report = await service.refresh([{ sendId: record.id, uuids: allUuids(record) }]);
         assert.deepEqual(report.problems, []);
-      }
-      // Redraws are coalesced on a timer: give the last one its turn.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+        return record.batches[0].destinations.some(mayChange) ? undefined : true;
+      }, 10_000, 'final delivery states', 100);
+      // Redraws are coalesced on a timer: wait for it to fire.
+      await waitFor(() => (redraws.length > 0 ? true : undefined), 3000, 'a redraw of the view');
     } finally {
       subscription.dispose();
     }
-    assert.ok(redraws.length > 0, 'the view was told to redraw');
     const [sendNode] = tree.getChildren();
     const items = tree.getChildren(sendNode).slice(0, 3).map((node) => tree.getTreeItem(node));
     const uuids = record.batches[0].destinations.map((d) => d.uuid);

@@ -1,7 +1,5 @@
 // The `dst` parameter as it goes over the wire, and the split into requests Plivo accepts.
-
-/** Plivo accepts at most this many unique destinations in one request. */
-export const MAX_DESTINATIONS_PER_REQUEST = 1000;
+import { MAX_DESTINATIONS } from '../request';
 
 /**
  * Joins E.164 numbers into one `dst` value: `14155550100<447400123456`. Duplicates are dropped
@@ -13,7 +11,7 @@ export function toDstParam(e164s: readonly string[]): string {
 }
 
 /** Splits E.164 numbers (duplicates dropped, order kept) into batches of at most `size`. */
-export function toBatches(e164s: readonly string[], size: number = MAX_DESTINATIONS_PER_REQUEST): string[][] {
+export function toBatches(e164s: readonly string[], size: number = MAX_DESTINATIONS): string[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`Batch size must be a positive integer, got ${size}.`);
   const unique = uniqueInOrder(e164s);
   const batches: string[][] = [];

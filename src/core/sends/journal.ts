@@ -1,8 +1,8 @@
 // A send as a journal: its unique destinations in batches, each batch in one state. The engine
 // stores the journal before every network step, so a crash or reload never forgets a POST.
 import { createHash, randomUUID } from 'node:crypto';
-import { toBatches, MAX_DESTINATIONS_PER_REQUEST } from '../destinations/wireForm';
-import type { CallbackMethod, MessageType } from '../request';
+import { toBatches } from '../destinations/wireForm';
+import { MAX_DESTINATIONS, type CallbackMethod, type MessageType } from '../request';
 
 export const JOURNAL_SCHEMA_VERSION = 1;
 
@@ -94,7 +94,7 @@ export function sendFingerprint(request: SendRequestTemplate, numbers: readonly 
 }
 
 /** A new journal: every unique destination in a pending batch of at most `batchSize`. */
-export function createJournal(request: SendRequestTemplate, numbers: readonly string[], batchSize = MAX_DESTINATIONS_PER_REQUEST): SendJournal {
+export function createJournal(request: SendRequestTemplate, numbers: readonly string[], batchSize = MAX_DESTINATIONS): SendJournal {
   const batches = toBatches(numbers, batchSize);
   const unique = batches.flat();
   return {

@@ -1,5 +1,6 @@
 // Keeps refreshing sandbox sends while their messages may still change. No `vscode`: the history
 // and the service come in as small interfaces, so it is tested against the real sandbox.
+import { type Clock, systemClock } from '../../core/pacing/clock';
 import type { SendRecord } from '../sendRecord';
 import { AUTO_REFRESH_WINDOW_MS, autoRefreshTargets } from '../refreshTargets';
 import type { RefreshReport, RefreshTarget, RunOptions } from './statusRefreshService';
@@ -17,6 +18,9 @@ export interface AutoRefreshOptions {
   windowMs?: number;
   /** Longest pause after runs that read nothing (default 60 s). */
   maxIntervalMs?: number;
+  /** Times the pauses between runs (tests pass a virtual clock). */
+  clock?: Clock;
+  /** Wall-clock time in ms, to tell which sends are still within the window (their `createdAt` is a date). */
   now?: () => number;
 }
 
@@ -26,7 +30,8 @@ export interface AutoRefreshOptions {
  * change. Runs that read nothing (sandbox gone) back off, doubling the pause.
  */
 export class AutoRefresher {
-  private timer: NodeJS.Timeout | undefined;
+  /** Aborts the pause before the next run. */
+  private timer: AbortController | undefined;
   private run: AbortController | undefined;
   private idleRuns = 0;
   private disposed = false;
@@ -35,6 +40,7 @@ export class AutoRefresher {
   private readonly windowMs: number;
   private readonly maxIntervalMs: number;
   private readonly now: () => number;
+  private readonly clock: Clock;
 
   constructor(
     private readonly history: WatchedHistory,
@@ -45,6 +51,7 @@ export class AutoRefresher {
     this.windowMs = options.windowMs ?? AUTO_REFRESH_WINDOW_MS;
     this.maxIntervalMs = options.maxIntervalMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.subscription = history.onDidChange(() => this.poke());
     this.poke();
   }
@@ -62,7 +69,14 @@ export class AutoRefresher {
       return;
     }
     const pause = Math.min(this.maxIntervalMs, this.intervalMs * 2 ** this.idleRuns);
-    this.timer = setTimeout(() => void this.tick(), pause);
+    const timer = new AbortController();
+    this.timer = timer;
+    this.clock.sleep(pause, timer.signal).then(
+      () => {
+        if (!timer.signal.aborted) void this.tick();
+      },
+      () => undefined, // disposed
+    );
   }
 
   /** Stops the run going on (a manual refresh is about to read the same messages); the timer goes on. */
@@ -89,7 +103,7 @@ export class AutoRefresher {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.timer?.abort();
     this.timer = undefined;
     this.run?.abort();
     this.subscription.dispose();

@@ -9,8 +9,9 @@ import type { SandboxServer } from '../../../src/sandbox/types';
 import { type E2eSession, useE2eSession } from '../../harness/e2eSession';
 import type { OpenDocument } from '../../harness/runContract';
 import { formsInText, scanFiles, tokenForms } from '../../harness/secretScan';
+import { waitFor } from '../../helpers/waitFor';
 import { ComposerPage } from '../composer/composerPage';
-import { addCustomProfile, answer, clickRowAction, onSelection, selectSendsRow } from './workbenchUi';
+import { addCustomProfile, clickRowAction, onSelection, pick, quickInputFlow, selectSendsRow } from './workbenchUi';
 
 const AUTH_ID = 'MASECRETBATTERY00001';
 /** Shaped like a real Plivo token (40 letters and digits); used by nothing else in the project. */
@@ -22,14 +23,8 @@ const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
 const MARKER = 'Mk3Rb8Tz1Qw6Yn4Pj9Lc2Vx7Hf5Gd0Sa3Ke8Ui1';
 
 /** The open document whose URI starts with `prefix`, once it is open. */
-async function waitForDocument(session: E2eSession, prefix: string): Promise<OpenDocument> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = (await session.host.documents()).find((document) => document.uri.startsWith(prefix));
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no ${prefix} document opened`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+function waitForDocument(session: E2eSession, prefix: string): Promise<OpenDocument> {
+  return waitFor(async () => (await session.host.documents()).find((document) => document.uri.startsWith(prefix)), 15_000, `a ${prefix} document to open`, 250);
 }
 
 describe('battery: the auth token leaves no trace', function () {
@@ -81,9 +76,12 @@ describe('battery: the auth token leaves no trace', function () {
     const details = await waitForDocument(session(), 'bulk-messaging-message:');
     await host.executeCommand('bulkMessaging.sends.refresh');
     // Test Connection asks which profile; GET /v1/Account/{id}/ with the token.
-    const tested = host.executeCommand<boolean>('bulkMessaging.profiles.testConnection');
-    await answer(session().workbench.page, 'Test which profile?', PROFILE);
-    assert.equal(await tested, true);
+    const tested = await quickInputFlow(
+      () => host.executeCommand<boolean>('bulkMessaging.profiles.testConnection'),
+      (flow) => pick(session().workbench.page, 'Test which profile?', PROFILE, flow),
+      'Test Connection',
+    );
+    assert.equal(tested, true);
     // The Local sandbox writes its address to the output channel (its own token must stay out too).
     void host.executeCommand('bulkMessaging.sandbox.show').catch(() => undefined);
 

@@ -2,6 +2,7 @@
 import type { Frame } from 'playwright-core';
 import type { E2eSession } from '../../harness/e2eSession';
 import { findWebviewFrame } from '../../harness/webview';
+import { waitFor } from '../../helpers/waitFor';
 
 // Page-side predicates run in the webview. They must be functions, not strings: the webview's CSP
 // forbids eval, which Playwright needs to poll a string. The tests compile without the DOM library,
@@ -31,8 +32,7 @@ export class ComposerPage {
   /** Closes the composer panel (it is the active editor) and waits for its frame to go. */
   static async close(session: E2eSession, page: ComposerPage): Promise<void> {
     await session.host.executeCommand('workbench.action.closeActiveEditor');
-    const deadline = Date.now() + 10_000;
-    while (!page.frame.isDetached() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => (page.frame.isDetached() ? true : undefined), 10_000, 'the composer frame to close', 100);
   }
 
   /** Replaces the destinations box's text as a paste would (one input event). */

@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { startSandbox } from '../../../src/sandbox';
 import type { SandboxServer } from '../../../src/sandbox/types';
 import { useE2eSession } from '../../harness/e2eSession';
+import { addCustomProfile } from '../battery/workbenchUi';
 import { ComposerPage } from './composerPage';
 
 const SEND_ROUTE = 'POST /v1/Account/{auth_id}/Message/';
-
-/** Answers the quick input whose title is `title` (an input box, or a pick by its label). */
-async function answer(page: Page, title: string, text: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
-  const input = widget.locator('input.input');
-  await input.fill(text);
-  await input.press('Enter');
-}
 
 // A profile that is not the Local sandbox: a "Custom URL" profile pointing at a sandbox this process
 // runs, so what the confirmation lets through (or not) can be counted.
@@ -30,18 +21,8 @@ describe('composer: confirmation before sending with a non-sandbox profile', fun
   const posts = (): number => sandbox.requestLog().counts[SEND_ROUTE] ?? 0;
 
   before(async () => {
-    const { host, workbench } = session();
     const { authId, authToken } = sandbox.accounts[0];
-    // Bulk Messaging: Add Profile, answered step by step as a person would.
-    const added = host.executeCommand('bulkMessaging.profiles.add');
-    await answer(workbench.page, 'Profile name', 'Proxy e2e');
-    await answer(workbench.page, 'Where does this profile send?', 'Custom URL');
-    await answer(workbench.page, 'Base URL', sandbox.baseUrl);
-    await answer(workbench.page, 'Auth ID', authId);
-    await answer(workbench.page, 'Auth token', authToken);
-    await answer(workbench.page, 'Default sender', '14155550123');
-    await answer(workbench.page, 'Default region', 'US');
-    await added;
+    await addCustomProfile(session(), { name: 'Proxy e2e', baseUrl: sandbox.baseUrl, authId, authToken, sender: '14155550123', region: 'US' });
     composer = await ComposerPage.open(session());
   });
 

@@ -111,8 +111,9 @@ describe('sandbox status callbacks', () => {
     });
     try {
       await send(sandbox, { dst: '14155551111', url: `${receiver.url}/cb` });
-      await waitFor(() => (received.length >= 3 ? true : undefined), 3000, 'three attempts');
-      await new Promise((r) => setTimeout(r, 300));
+      const queuedAttempts = () => sandbox.callbackLog().filter((a) => a.messageStatus === 'queued' && a.url === `${receiver.url}/cb`);
+      // The sandbox logs each attempt with whether it will retry: after one that will not, none is pending.
+      await waitFor(() => (queuedAttempts().some((a) => !a.willRetry) ? true : undefined), 3000, 'an attempt that is not retried');
       assert.equal(received.length, 3, 'no attempt after the success');
       const gaps = [received[1].time - received[0].time, received[2].time - received[1].time];
       // FAST policy: 30 ms, then 60 ms.
@@ -132,8 +133,10 @@ describe('sandbox status callbacks', () => {
     try {
       await send(sandbox, { dst: '+12015550190', url: `${receiver.url}/down` });
       // queued and sent callbacks, each tried 1 + 2 times.
-      await waitFor(() => (receiver.received.length >= 6 ? true : undefined), 3000, 'six attempts');
-      await new Promise((r) => setTimeout(r, 400));
+      // The sandbox logs each attempt with whether it will retry: once both statuses' last attempt says no, none is pending.
+      const finalAttempts = () => sandbox.callbackLog().filter((a) => a.url === `${receiver.url}/down` && !a.willRetry);
+      await waitFor(() => (finalAttempts().length >= 2 ? true : undefined), 3000, 'both callbacks given up');
+      assert.deepEqual(finalAttempts().map((a) => a.attempt), [3, 3]);
       assert.equal(receiver.received.length, 6);
     } finally {
       await receiver.close();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { startSandbox } from '../../../src/sandbox';
-import { accountPath, basic, call, send, startFast, startReceiver } from './helpers';
+import { accountPath, basic, call, send, startFast, startReceiver, waitFor } from './helpers';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -51,7 +51,7 @@ describe('sandbox server lifecycle', () => {
       await send(sandbox, { dst: '14155551111', text: token });
       await call(sandbox, 'GET', accountPath(sandbox, `Message/?x=${token}`));
       await call(sandbox, 'GET', accountPath(sandbox), { auth: basic(sandbox.accounts[0].authId, 'wrong') });
-      await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => (lines.length >= 3 ? true : undefined), 3000, 'three log lines');
       assert.equal(lines.length, 3);
       assert.match(lines[0], /POST \/v1\/Account\/MA[A-Z0-9]{18}\/Message\/ 202 \d+\.\dms$/);
       assert.match(lines[2], / 401 /);

@@ -7,6 +7,8 @@ import type { SendRecord } from '../../../src/sends/sendRecord';
 import { AutoRefresher, type WatchedHistory } from '../../../src/sends/status/autoRefresher';
 import { readMessageDetails, storedDetailsJson } from '../../../src/sends/status/readMessageDetails';
 import { type AccountConnection, StatusRefreshService } from '../../../src/sends/status/statusRefreshService';
+import { VirtualClock } from '../../helpers/virtualClock';
+import { waitFor } from '../../helpers/waitFor';
 import { batch, send } from './builders';
 
 /** Records in memory with the history's change event. */
@@ -35,12 +37,16 @@ class WatchedRecords implements WatchedHistory {
   }
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/**
+ * Waits until `check()` holds, moving the refresher's clock by `stepMs` between looks: its pauses end
+ * at once while the sandbox answers (and delivers) in real time.
+ */
+function stepUntil(clock: VirtualClock, stepMs: number, check: () => boolean, timeoutMs: number, what: string): Promise<true> {
+  return waitFor(async () => {
+    if (check()) return true;
+    await clock.advance(stepMs);
+    return undefined;
+  }, timeoutMs, what);
 }
 
 describe('auto-refresh and message details (real sandbox)', function () {
@@ -67,17 +73,19 @@ describe('auto-refresh and message details (real sandbox)', function () {
   it('refreshes a new sandbox send until delivered and failed, then stops polling', async () => {
     const history = new WatchedRecords();
     const service = new StatusRefreshService(history, { connect: async () => connection });
-    const auto = new AutoRefresher(history, (targets, run) => service.refresh(targets, run), { intervalMs: 25 });
+    const clock = new VirtualClock();
+    const auto = new AutoRefresher(history, (targets, run) => service.refresh(targets, run), { intervalMs: 25, clock });
     try {
       assert.equal(auto.active, false, 'nothing to watch yet');
       const record = await sandboxSend(['14155550301', '12015550131']);
       history.add(record);
       assert.equal(auto.active, true);
       const states = () => record.batches[0].destinations.map((d) => d.state).join(',');
-      await waitUntil(() => states() === 'delivered,failed', 10_000, 'delivered and failed');
-      await waitUntil(() => !auto.active, 2000, 'the auto-refresh stops');
+      await stepUntil(clock, 25, () => states() === 'delivered,failed', 10_000, 'delivered and failed');
+      await stepUntil(clock, 25, () => !auto.active, 2000, 'the auto-refresh stops');
       const requests = sandbox.requestLog().total;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(clock.pending, 0, 'no pause is waiting for a next run');
+      await clock.advance(20 * 60_000); // past the watch window
       assert.equal(sandbox.requestLog().total, requests, 'no request after everything is final');
       assert.equal(record.batches[0].destinations[1].errorCode, '30');
     } finally {
@@ -87,20 +95,25 @@ describe('auto-refresh and message details (real sandbox)', function () {
 
   it('leaves live sends alone and stops when disposed', async () => {
     const history = new WatchedRecords();
+    const clock = new VirtualClock();
     let runs = 0;
     const auto = new AutoRefresher(history, async () => {
       runs += 1;
       return { total: 0, done: 0, found: 1, notFound: 0, failed: 0, rateLimitWaits: 0, cancelled: false, problems: [] };
-    }, { intervalMs: 10 });
+    }, { intervalMs: 10, clock });
     history.add(await sandboxSend(['14155550302'], { isSandbox: false, profileId: 'live' }));
     assert.equal(auto.active, false, 'a live send costs money per request: never polled by itself');
     history.add(await sandboxSend(['12015550190'])); // stays `sent` forever
-    await waitUntil(() => runs >= 2, 2000, 'two runs');
+    assert.equal(runs, 0, 'the first run waits its pause');
+    await clock.advance(10);
+    assert.equal(runs, 1);
+    await clock.advance(10);
+    assert.equal(runs, 2);
     auto.dispose();
-    const after = runs;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    assert.equal(runs, after);
+    await clock.advance(60_000);
+    assert.equal(runs, 2, 'no run after dispose');
     assert.equal(auto.active, false);
+    assert.equal(clock.pending, 0);
   });
 
   it('opens a message’s details as the API’s JSON, without the token', async () => {

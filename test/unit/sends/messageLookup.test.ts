@@ -6,6 +6,7 @@ import { clientLookup, type LookupOutcome, updateFromLookup } from '../../../src
 import { refreshStatuses } from '../../../src/sends/status/refreshStatuses';
 import { RequestPacer } from '../../../src/core/pacing/requestPacer';
 import { systemClock } from '../../../src/core/pacing/clock';
+import { waitFor } from '../../helpers/waitFor';
 
 const NORMAL = ['14155550111', '14155550112'];
 const FAILS_30 = '12015550130';
@@ -19,13 +20,11 @@ async function sendTo(client: PlivoClient, numbers: string[]): Promise<string[]>
 /** Refreshes until no outcome is queued/sent any more (bounded), returning the last outcomes. */
 async function refreshUntilFinal(client: PlivoClient, uuids: string[]): Promise<Map<string, LookupOutcome>> {
   const outcomes = new Map<string, LookupOutcome>();
-  for (let round = 0; round < 50; round++) {
+  return waitFor(async () => {
     await refreshStatuses(uuids, clientLookup(client), { pacer: new RequestPacer(systemClock), onResult: (uuid, o) => outcomes.set(uuid, o) });
     const pending = [...outcomes.values()].some((o) => o.kind === 'found' && ['queued', 'sent'].includes(o.message.message_state));
-    if (!pending) return outcomes;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-  }
-  throw new Error('messages did not reach a final state');
+    return pending ? undefined : outcomes;
+  }, 10_000, 'messages in a final state', 30);
 }
 
 describe('status refresh over HTTP (real sandbox)', function () {

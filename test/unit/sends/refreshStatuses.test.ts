@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { LookupOutcome, MessageLookup } from '../../../src/sends/status/messageLookup';
 import { refreshStatuses } from '../../../src/sends/status/refreshStatuses';
 import { RequestPacer } from '../../../src/core/pacing/requestPacer';
-import { VirtualClock } from './virtualClock';
+import { VirtualClock } from '../../helpers/virtualClock';
 
 const found = (uuid: string): LookupOutcome => ({ kind: 'found', message: { message_uuid: uuid, message_state: 'delivered' } });
 const uuidList = (n: number) => Array.from({ length: n }, (_, i) => `uuid-${i}`);

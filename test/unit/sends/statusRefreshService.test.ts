@@ -7,6 +7,7 @@ import { applyDestinationUpdates, type DestinationUpdate } from '../../../src/se
 import type { SendRecord } from '../../../src/sends/sendRecord';
 import { allUuids, mayChange } from '../../../src/sends/sendSummary';
 import { type AccountConnection, type StatusHistory, StatusRefreshService } from '../../../src/sends/status/statusRefreshService';
+import { waitFor } from '../../helpers/waitFor';
 import { batch, send } from './builders';
 
 /** The history's write path without its Memento: records in a map, updates applied the same way. */
@@ -56,15 +57,16 @@ describe('status refresh service (real sandbox)', function () {
     const second = await sendRecorded(history, ['12015550180', '14155550202']);
     const service = new StatusRefreshService(history, { connect: async () => connection });
     const progress: number[] = [];
-    for (let round = 0; round < 40 && [first, second].some((r) => r.batches[0].destinations.some(mayChange)); round++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+    // The sandbox delivers in its own time: refresh until no message may change any more.
+    await waitFor(async () => {
       const report = await service.refresh(
         [first, second].map((r) => ({ sendId: r.id, uuids: allUuids(r) })),
         { onProgress: (done) => progress.push(done) },
       );
       assert.deepEqual(report.problems, []);
       assert.equal(report.found, 4);
-    }
+      return [first, second].some((r) => r.batches[0].destinations.some(mayChange)) ? undefined : true;
+    }, 10_000, 'final delivery states', 30);
     assert.deepEqual(states(first), [['delivered', '000'], ['failed', '50']]);
     assert.deepEqual(states(second), [['undelivered', '80'], ['delivered', '000']]);
     assert.ok(first.batches[0].destinations.every((d) => d.units === 1 && d.updatedAt));

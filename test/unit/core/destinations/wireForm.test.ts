@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyseDestinations } from '../../../../src/core/destinations/analyse';
 import { readPlivoDst } from '../../../../src/core/destinations/plivoDst';
-import { MAX_DESTINATIONS_PER_REQUEST, toBatches, toDstParam } from '../../../../src/core/destinations/wireForm';
+import { toBatches, toDstParam } from '../../../../src/core/destinations/wireForm';
+import { MAX_DESTINATIONS } from '../../../../src/core/request';
 
 /** n distinct valid US numbers in E.164. */
 function usNumbers(count: number): string[] {
@@ -24,7 +25,7 @@ describe('destinations: the dst wire form and batching', () => {
   });
 
   it('keeps 1,000 numbers in one batch and splits 2,500 into 1,000 + 1,000 + 500 in order', () => {
-    assert.equal(MAX_DESTINATIONS_PER_REQUEST, 1000);
+    assert.equal(MAX_DESTINATIONS, 1000);
     assert.equal(toBatches(usNumbers(1000)).length, 1);
     const numbers = usNumbers(2500);
     const batches = toBatches(numbers);

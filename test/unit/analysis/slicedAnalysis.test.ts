@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyseDestinations, type DestinationAnalysis } from '../../../src/core';
-import { analyseSliced, nextCut } from '../../../src/diagnostics/slicedAnalysis';
-import { TimeSlicer } from '../../../src/diagnostics/timeSlicer';
+import { analyseSliced, nextCut } from '../../../src/analysis/slicedAnalysis';
+import { TimeSlicer } from '../../../src/analysis/timeSlicer';
 
 /** A list long enough to be cut into many pieces, with repeats far apart and a few bad lines. */
 function longList(lines: number, eol = '\n'): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TimeSlicer } from '../../../src/diagnostics/timeSlicer';
+import { TimeSlicer } from '../../../src/analysis/timeSlicer';
 
 function busy(ms: number): void {
   const end = performance.now() + ms;
