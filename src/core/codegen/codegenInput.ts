@@ -1,7 +1,8 @@
 // What a snippet sends: the request fields (everything but `dst`), the destinations in batches of
 // at most 1,000, and where to send them. Never credentials: every snippet reads
 // PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN from the environment.
-import { toBatches, toDstParam, MAX_DESTINATIONS_PER_REQUEST } from '../destinations/wireForm';
+import { toBatches, toDstParam } from '../destinations/wireForm';
+import { MAX_DESTINATIONS } from '../request';
 import { DEFAULT_BASE_URL } from '../client/plivoClient';
 import { toRequestBody, type MessageRequest } from '../request';
 
@@ -31,7 +32,7 @@ export interface SnippetPlan {
 /** Normalises the input into what the generators write out. */
 export function planSnippet(input: CodegenInput): SnippetPlan {
   const origin = input.baseUrl.replace(/\/+$/, '') || DEFAULT_BASE_URL;
-  const batches = toBatches(input.numbers, MAX_DESTINATIONS_PER_REQUEST);
+  const batches = toBatches(input.numbers, MAX_DESTINATIONS);
   const body = toRequestBody({ ...input.request, dst: '' }) as Record<string, BodyValue | undefined>;
   const fields: Array<[string, BodyValue]> = [];
   for (const [key, value] of Object.entries(body)) {

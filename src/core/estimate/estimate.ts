@@ -2,7 +2,7 @@
 // the Pricing API, how long it takes at the pacing and the account's rate, and the warnings that
 // cost money. Pure, apart from the price lookup it is given.
 import type { DestinationAnalysis } from '../destinations/types';
-import { MAX_DESTINATIONS_PER_REQUEST } from '../destinations/wireForm';
+import { MAX_DESTINATIONS } from '../request';
 import { analyseSegments, type TextEncoding } from '../segments';
 import type { CountryPrice } from './pricing';
 import { formatMicroDollars, toMicroDollars } from './money';
@@ -79,7 +79,7 @@ export async function estimateSend(input: EstimateInput): Promise<SendEstimate> 
   const priced = countries.filter((c) => c.amount !== undefined);
   const destinations = input.analysis.unique.length;
   const units = destinations * parts;
-  const requests = Math.ceil(destinations / MAX_DESTINATIONS_PER_REQUEST);
+  const requests = Math.ceil(destinations / MAX_DESTINATIONS);
   return {
     destinations,
     countries,
