@@ -50,7 +50,7 @@ function firstNonBlankLine(text: string): { start: number; end: number } {
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === LF || code === CR) lineStart = i + 1;
-    else if (!isSoftSeparator(code) && code !== 9) break;
+    else if (!isSoftSeparator(code) && code !== 9 && code !== 0xfeff) break;
   }
   let end = i;
   while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
