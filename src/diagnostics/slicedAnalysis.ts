@@ -40,7 +40,8 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
   const table = head.format !== 'list';
   // A list under a one-word header, or a table: repeat the header. A plain list: a lone `<` (a
   // separator, so it adds no entry) keeps a later piece's first line from being taken for a header.
-  const prefix = head.column !== undefined ? `${headerLine.text}\n` : '<\n';
+  // A table without a header row: each piece is such a table itself (a piece read otherwise falls back to the whole).
+  const prefix = head.headerless ? '' : head.column !== undefined ? `${headerLine.text}\n` : '<\n';
   const merger = new AnalysisMerger(head.format, head.column);
   merger.add(head, 0, 0);
 

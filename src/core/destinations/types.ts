@@ -86,6 +86,8 @@ export interface DestinationAnalysis {
    * one-word header line such as `phone`: that header (the line is skipped, not analysed).
    */
   column?: string;
+  /** For CSV/TSV without a header row: the first row is data, and `column` is `column N`. */
+  headerless?: true;
   /** Set when the text was not read as it looked, e.g. a broken CSV read as a plain list instead. */
   note?: string;
 }
