@@ -1,4 +1,5 @@
 // The host's view of the composer's destinations: the latest text, its analysis and its pages.
+import { removeEntriesByStatus } from '../core/destinations/listEdits';
 import type { DestinationAnalysis, DestinationStatus } from '../core/destinations/types';
 import { MAX_DESTINATIONS } from '../core/request';
 // The diagnostics' sliced analysis: same result as analyseDestinations, in ~8 ms slices, so a
@@ -7,7 +8,6 @@ import { analyseSliced } from '../diagnostics/slicedAnalysis';
 import { TimeSlicer } from '../diagnostics/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { PreviewPager } from './previewPage';
-import { removeEntriesByStatus } from './removeEntries';
 
 /** Largest destinations text analysed (about 100,000 numbers); beyond it the preview explains why. */
 export const MAX_DESTINATIONS_TEXT = 2_000_000;
