@@ -1,4 +1,4 @@
-import { FIXED_LINE_WARNING, type AnalysedDestination, type DestinationAnalysis, type DestinationCounts } from '../core';
+import { warningOf, type AnalysedDestination, type DestinationAnalysis, type DestinationCounts } from '../core';
 
 /**
  * Joins the analyses of consecutive pieces of one text into the analysis of the whole: positions are
@@ -45,10 +45,8 @@ export class AnalysisMerger {
       this.unique.push(entry.e164);
       this.counts.valid++;
       if (entry.ambiguous) this.counts.ambiguous++;
-      if (entry.type === 'FIXED_LINE') {
-        entry.warning = FIXED_LINE_WARNING;
-        this.counts.fixedLine++;
-      }
+      if (entry.type === 'FIXED_LINE') this.counts.fixedLine++;
+      if (entry.type === 'FIXED_LINE' || entry.extension !== undefined) entry.warning = warningOf(entry);
     }
   }
 

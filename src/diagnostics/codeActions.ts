@@ -102,6 +102,10 @@ class FixList {
       case ProblemCodes.fixedLine:
         if (needsNormalising(hit.entry)) this.normalise(hit, diagnostic);
         break;
+      case ProblemCodes.extension:
+      case ProblemCodes.readThrough:
+        this.normalise(hit, diagnostic);
+        break;
       default:
         break;
     }
