@@ -49,45 +49,52 @@ const TRUNK_ZERO = /^\+\s*\d{1,3}\s*\((0)\)/;
 const EXTENSION = /^\s*(?:;?ext(?:ension|n)?\.?|x|#)\s*[:=.]?\s*(\d{1,7})\s*$/i;
 
 function slowClean(raw: string): CleanToken {
-  const notes: string[] = [];
+  // Most tokens here are numbers written with spaces or brackets: each check below first looks at
+  // one character, so only tokens that may hold an artefact pay for its pattern.
+  let notes: string[] | undefined;
   let from = 0;
   let to = raw.length;
   let plivoSeesKey = true;
   const changed = (note: string): void => {
-    notes.push(note);
+    (notes ??= []).push(note);
     plivoSeesKey = false;
   };
 
   // Spreadsheet text guards: ="…" (a formula) and a leading apostrophe.
-  if (raw.startsWith('="')) {
+  const first = raw.charCodeAt(0);
+  if (first === 61 /* = */ && raw.charCodeAt(1) === 34) {
     from = 2;
     if (to > from && raw.charCodeAt(to - 1) === 34) to--;
     changed('the spreadsheet formula guard ="…" removed');
-  } else if (raw.charCodeAt(0) === 39 /* ' */) {
+  } else if (first === 39 /* ' */) {
     from = 1;
     changed('the leading apostrophe (a spreadsheet text guard) removed');
   }
-  const lower = raw.slice(from, from + 6).toLowerCase();
-  const scheme = URI_SCHEMES.find((prefix) => lower.startsWith(prefix));
-  if (scheme !== undefined) {
-    from += scheme.length;
-    if (raw.startsWith('//', from)) from += 2;
-    const query = raw.indexOf('?', from);
-    if (query >= 0 && query < to) to = query;
-    changed(`read from a ${scheme} URI`);
+  if (isLetter(raw.charCodeAt(from))) {
+    const lower = raw.slice(from, from + 6).toLowerCase();
+    const scheme = URI_SCHEMES.find((prefix) => lower.startsWith(prefix));
+    if (scheme !== undefined) {
+      from += scheme.length;
+      if (raw.startsWith('//', from)) from += 2;
+      const query = raw.indexOf('?', from);
+      if (query >= 0 && query < to) to = query;
+      changed(`read from a ${scheme} URI`);
+    }
   }
-  const body = from === 0 && to === raw.length ? raw : raw.slice(from, to);
-  if (SCIENTIFIC_FORM.test(body)) return { key: undefined, reason: SCIENTIFIC, plivoSeesKey: false };
-  const decimal = SPREADSHEET_DECIMAL.exec(body);
-  if (decimal !== null) {
-    to -= decimal[1].length;
-    changed(`the trailing "${decimal[1]}" a spreadsheet adds removed`);
+  if (raw.charCodeAt(to - 1) === 48 /* 0 */ && (raw.charCodeAt(to - 2) === 46 || raw.charCodeAt(to - 3) === 46)) {
+    const decimal = SPREADSHEET_DECIMAL.exec(raw.slice(from, to));
+    if (decimal !== null) {
+      to -= decimal[1].length;
+      changed(`the trailing "${decimal[1]}" a spreadsheet adds removed`);
+    }
   }
   let skip = -1;
-  const trunk = TRUNK_ZERO.exec(body);
-  if (trunk !== null) {
-    skip = from + trunk[0].length - 2;
-    changed('the trunk prefix (0) after the country code dropped');
+  if (raw.includes('(0)')) {
+    const trunk = TRUNK_ZERO.exec(raw.slice(from, to));
+    if (trunk !== null) {
+      skip = from + trunk[0].length - 2;
+      changed('the trunk prefix (0) after the country code dropped');
+    }
   }
 
   let key = '';
@@ -116,6 +123,9 @@ function slowClean(raw: string): CleanToken {
     } else if (isNumberPunctuation(code) || isSoftSeparator(code)) {
       if (isWidePunctuation(code) || code === 34 || code === 39 || code === 91 || code === 93) plivoSeesKey = false;
     } else {
+      if ((code === 69 || code === 101) && SCIENTIFIC_FORM.test(raw.slice(from, to))) {
+        return { key: undefined, reason: SCIENTIFIC, plivoSeesKey: false };
+      }
       const match = key.length > 1 || (key.length === 1 && key !== '+') ? EXTENSION.exec(raw.slice(i, to)) : null;
       if (match !== null) {
         // Said by the entry's warning, not as a note: the number is read, but not all of what was meant.
@@ -131,9 +141,13 @@ function slowClean(raw: string): CleanToken {
   if (invisible !== undefined) changed(`invisible ${invisible.length === 1 ? 'character' : 'characters'} dropped: ${invisible.join(', ')}`);
   if (key.length === 0 || key === '+') return { key: undefined, reason: NOT_A_NUMBER, plivoSeesKey: false };
   const cleaned: CleanToken = { key, plivoSeesKey };
-  if (notes.length > 0) cleaned.notes = notes;
+  if (notes !== undefined) cleaned.notes = notes;
   if (extension !== undefined) cleaned.extension = extension;
   return cleaned;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function failure(hasDigits: boolean, reason: string): CleanToken {

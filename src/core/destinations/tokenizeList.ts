@@ -40,6 +40,10 @@ export function tokenizeList(text: string, range: TextRange, isNumber: (candidat
   let lineStart = range.lineStart;
   let pieceStart = -1;
   const emitSpan = (start: number, end: number): void => {
+    if (text.charCodeAt(start) !== EQUALS && (start === range.start || text.charCodeAt(start - 1) !== APOSTROPHE)) {
+      emit(start, end - start, line, start - lineStart);
+      return;
+    }
     const span = withGuards(text, range, start, end);
     emit(span.start, span.end - span.start, line, span.start - lineStart);
   };
