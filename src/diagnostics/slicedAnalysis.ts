@@ -56,7 +56,7 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
     if (piece.format !== head.format || piece.column !== head.column || piece.note !== undefined) {
       return analyseWhole(text, options, slicer);
     }
-    merger.add(piece, start - prefix.length, line - 1);
+    merger.add(piece, start - prefix.length, prefix === '' ? line : line - 1);
     chars = nextSize(chars, cut.end - start, slicer.now() - started, slicer.budgetMs);
     start = cut.end;
     line += cut.lines;
