@@ -110,7 +110,7 @@ export class NumberReader {
     const nationalReason = invalidReason(region, national);
     if (startsWithZero) return afterExitCode(digits) ?? { valid: false, reason: nationalReason };
     const internationalReason = invalidReason(undefined, asInternational);
-    return { valid: false, reason: `${nationalReason}; as international digits: ${internationalReason}` };
+    return repaired(`+${digits}`, asInternational) ?? { valid: false, reason: `${nationalReason}; as international digits: ${internationalReason}` };
   }
 }
 

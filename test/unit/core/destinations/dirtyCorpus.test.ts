@@ -75,6 +75,7 @@ const CASES: TokenCase[] = [
   { category: 'prefix', pasted: '+52 1 55 1234 5678', reads: '+525512345678', words: ['obsolete mobile "1" after +52', 'Mexico'], plivo: 'rejects' },
   { category: 'prefix', pasted: '+521 33 1234 5678', reads: '+523312345678', words: ['obsolete mobile "1"'] },
   { category: 'prefix', pasted: '5215512345678', reads: '+525512345678', words: ['obsolete mobile "1"'] },
+  { category: 'prefix', pasted: '5215512345678', region: 'US', reads: '+525512345678', words: ['obsolete mobile "1"'], plivo: 'rejects' },
   { category: 'prefix', pasted: '0044 7911', region: 'US', reads: 'invalid', words: ['too short as a US number'] },
 
   // URIs and suffixes: tel:/sms: links, extensions.
