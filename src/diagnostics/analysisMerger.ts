@@ -11,7 +11,9 @@ export class AnalysisMerger {
   private readonly unique: string[] = [];
   private readonly counts: DestinationCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, ambiguous: 0, fixedLine: 0 };
 
-  constructor(private readonly format: DestinationAnalysis['format'], private readonly column: string | undefined) {}
+  constructor(
+    private readonly format: DestinationAnalysis['format'], private readonly column: string | undefined, private readonly headerless?: true,
+  ) {}
 
   /**
    * Adds a piece's entries. `offsetShift` and `lineShift` turn the piece's positions into positions
@@ -54,6 +56,7 @@ export class AnalysisMerger {
   finish(): DestinationAnalysis {
     const analysis: DestinationAnalysis = { entries: this.entries, counts: this.counts, unique: this.unique, format: this.format };
     if (this.column !== undefined) analysis.column = this.column;
+    if (this.headerless) analysis.headerless = true;
     return analysis;
   }
 }

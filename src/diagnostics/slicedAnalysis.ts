@@ -42,7 +42,7 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
   // separator, so it adds no entry) keeps a later piece's first line from being taken for a header.
   // A table without a header row: each piece is such a table itself (a piece read otherwise falls back to the whole).
   const prefix = head.headerless ? '' : head.column !== undefined ? `${headerLine.text}\n` : '<\n';
-  const merger = new AnalysisMerger(head.format, head.column);
+  const merger = new AnalysisMerger(head.format, head.column, head.headerless);
   merger.add(head, 0, 0);
 
   let chars = nextSize(first.end, first.end, slicer.now() - started, slicer.budgetMs);

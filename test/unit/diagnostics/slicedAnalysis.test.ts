@@ -33,6 +33,7 @@ function assertSame(actual: DestinationAnalysis, expected: DestinationAnalysis):
   assert.deepEqual(actual.unique, expected.unique);
   assert.equal(actual.format, expected.format);
   assert.equal(actual.column, expected.column);
+  assert.equal(actual.headerless, expected.headerless);
   assert.equal(actual.entries.length, expected.entries.length);
   // Whole entries, positions included: compared one by one so a failure names the first difference.
   for (let i = 0; i < expected.entries.length; i++) assert.deepEqual(actual.entries[i], expected.entries[i], `entry ${i}`);
