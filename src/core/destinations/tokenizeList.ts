@@ -85,7 +85,7 @@ function emitGroups(
   let groupDigits = countDigits(text, groupStart, groupEnd);
   for (let p = 2; p < pieces.length; p += 2) {
     const start = pieces[p];
-    let end = pieces[p + 1];
+    const end = pieces[p + 1];
     const digits = countDigits(text, start, end);
     if (groupDigits >= MIN_STANDALONE_DIGITS && digits === 0 && EXTENSION_MARK.test(text.slice(start, end))
       && p + 2 < pieces.length && EXTENSION_DIGITS.test(text.slice(pieces[p + 2], pieces[p + 3]))) {
