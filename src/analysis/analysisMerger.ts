@@ -1,4 +1,4 @@
-import { FIXED_LINE_WARNING, type AnalysedDestination, type DestinationAnalysis, type DestinationCounts } from '../core';
+import { warningOf, type AnalysedDestination, type DestinationAnalysis, type DestinationCounts } from '../core';
 
 /**
  * Joins the analyses of consecutive pieces of one text into the analysis of the whole: positions are
@@ -11,7 +11,9 @@ export class AnalysisMerger {
   private readonly unique: string[] = [];
   private readonly counts: DestinationCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, ambiguous: 0, fixedLine: 0 };
 
-  constructor(private readonly format: DestinationAnalysis['format'], private readonly column: string | undefined) {}
+  constructor(
+    private readonly format: DestinationAnalysis['format'], private readonly column: string | undefined, private readonly headerless?: true,
+  ) {}
 
   /**
    * Adds a piece's entries. `offsetShift` and `lineShift` turn the piece's positions into positions
@@ -45,10 +47,8 @@ export class AnalysisMerger {
       this.unique.push(entry.e164);
       this.counts.valid++;
       if (entry.ambiguous) this.counts.ambiguous++;
-      if (entry.type === 'FIXED_LINE') {
-        entry.warning = FIXED_LINE_WARNING;
-        this.counts.fixedLine++;
-      }
+      if (entry.type === 'FIXED_LINE') this.counts.fixedLine++;
+      if (entry.type === 'FIXED_LINE' || entry.extension !== undefined) entry.warning = warningOf(entry);
     }
   }
 
@@ -56,6 +56,7 @@ export class AnalysisMerger {
   finish(): DestinationAnalysis {
     const analysis: DestinationAnalysis = { entries: this.entries, counts: this.counts, unique: this.unique, format: this.format };
     if (this.column !== undefined) analysis.column = this.column;
+    if (this.headerless) analysis.headerless = true;
     return analysis;
   }
 }

@@ -40,8 +40,9 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
   const table = head.format !== 'list';
   // A list under a one-word header, or a table: repeat the header. A plain list: a lone `<` (a
   // separator, so it adds no entry) keeps a later piece's first line from being taken for a header.
-  const prefix = head.column !== undefined ? `${headerLine.text}\n` : '<\n';
-  const merger = new AnalysisMerger(head.format, head.column);
+  // A table without a header row: each piece is such a table itself (a piece read otherwise falls back to the whole).
+  const prefix = head.headerless ? '' : head.column !== undefined ? `${headerLine.text}\n` : '<\n';
+  const merger = new AnalysisMerger(head.format, head.column, head.headerless);
   merger.add(head, 0, 0);
 
   let chars = nextSize(first.end, first.end, slicer.now() - started, slicer.budgetMs);
@@ -55,7 +56,7 @@ export async function analyseSliced(text: string, options: AnalyseOptions, slice
     if (piece.format !== head.format || piece.column !== head.column || piece.note !== undefined) {
       return analyseWhole(text, options, slicer);
     }
-    merger.add(piece, start - prefix.length, line - 1);
+    merger.add(piece, start - prefix.length, prefix === '' ? line : line - 1);
     chars = nextSize(chars, cut.end - start, slicer.now() - started, slicer.budgetMs);
     start = cut.end;
     line += cut.lines;

@@ -1,4 +1,5 @@
 // The host's view of the composer's destinations: the latest text, its analysis and its pages.
+import { removeEntriesByStatus } from '../core/destinations/listEdits';
 import type { DestinationAnalysis, DestinationStatus } from '../core/destinations/types';
 import { MAX_DESTINATIONS } from '../core/request';
 // The diagnostics' sliced analysis: same result as analyseDestinations, in ~8 ms slices, so a
@@ -8,7 +9,6 @@ import { TimeSlicer } from '../analysis/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
 import { PreviewPager } from './previewPage';
-import { removeEntriesByStatus } from './removeEntries';
 
 /** Largest destinations text analysed; beyond it the preview explains why (the webview refuses it too). */
 export { MAX_DESTINATIONS_TEXT };

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { AnalysedDestination } from '../core';
 import type { ValidatedState } from './documentState';
 import { entryAt, type EntryHit } from './entryLookup';
-import { applyReplacements, needsNormalising, normaliseEdit, removalEdits, type Replacement } from './listEdits';
+import {
+  applyReplacements, countLines, needsNormalising, normaliseEdit, removalEdits, type Replacement,
+} from '../core/destinations/listEdits';
 import { DIAGNOSTIC_SOURCE, ProblemCodes } from './problems';
 import { settingId, ValidationSettingKeys } from './settings';
 import type { AnalysedSource } from './sources';
@@ -100,6 +102,10 @@ class FixList {
       case ProblemCodes.fixedLine:
         if (needsNormalising(hit.entry)) this.normalise(hit, diagnostic);
         break;
+      case ProblemCodes.extension:
+      case ProblemCodes.readThrough:
+        this.normalise(hit, diagnostic);
+        break;
       default:
         break;
     }
@@ -122,15 +128,16 @@ class FixList {
 
   private fileWideRemoval(status: 'duplicate' | 'invalid', diagnostic: vscode.Diagnostic): void {
     const picked = (entry: AnalysedDestination): boolean => entry.status === status;
-    const count = this.count(picked);
-    const many = count.toLocaleString('en-US');
     let title: string;
     if (status === 'duplicate') {
+      const count = this.count(picked);
       if (count < 2) return; // "Remove this duplicate" already says it
-      title = `Remove all ${many} duplicates`;
+      title = `Remove all ${count.toLocaleString('en-US')} duplicates`;
     } else {
+      // A list's invalid entries are removed line by line, so the title counts lines (`bad, worse` is one).
       const unit = this.state.from === 'strings' ? 'number' : 'line';
-      title = count === 1 ? `Remove the invalid ${unit}` : `Remove all ${many} invalid ${unit}s`;
+      const count = unit === 'number' ? this.count(picked) : this.lines(picked);
+      title = count === 1 ? `Remove the invalid ${unit}` : `Remove all ${count.toLocaleString('en-US')} invalid ${unit}s`;
     }
     if (this.once(status)) this.add(new LazyFix(title, () => this.removal(picked), diagnostic));
   }
@@ -162,6 +169,12 @@ class FixList {
     let count = 0;
     for (const source of this.state.sources) for (const entry of source.analysis.entries) if (picked(entry)) count++;
     return count;
+  }
+
+  private lines(picked: (entry: AnalysedDestination) => boolean): number {
+    let lines = 0;
+    for (const source of this.state.sources) lines += countLines(source.analysis.entries, picked);
+    return lines;
   }
 
   private once(key: string): boolean {

@@ -11,6 +11,8 @@ export const ProblemCodes = {
   national: 'national-number',
   ambiguous: 'ambiguous',
   fixedLine: 'fixed-line',
+  extension: 'extension',
+  readThrough: 'read-through',
   limit: 'problem-limit',
 } as const;
 
@@ -53,7 +55,9 @@ export function problemCodeOf(entry: AnalysedDestination): ProblemCode | undefin
   if (entry.status === 'invalid') return ProblemCodes.invalid;
   if (entry.status === 'duplicate') return ProblemCodes.duplicate;
   if (entry.ambiguous) return ProblemCodes.ambiguous;
+  if (entry.extension !== undefined && entry.warning !== undefined) return ProblemCodes.extension;
   if (entry.warning !== undefined) return ProblemCodes.fixedLine;
+  if (entry.notes !== undefined) return ProblemCodes.readThrough;
   if (entry.readAsNational) return ProblemCodes.national;
   return undefined;
 }
@@ -123,6 +127,10 @@ function describe(
       };
     case ProblemCodes.fixedLine:
       return { code, severity: 'warning', spot, message: `Fixed-line number ${e164}: it probably cannot receive SMS.` };
+    case ProblemCodes.extension:
+      return { code, severity: 'warning', spot, message: `Sent as ${e164}: ${entry.warning ?? ''}.${asTyped(entry)}` };
+    case ProblemCodes.readThrough:
+      return { code, severity: 'information', spot, message: `Read ${quote(entry.input)} as ${e164}: ${(entry.notes ?? []).join('; ')}.${asTyped(entry)}` };
     default:
       return {
         code,
@@ -131,6 +139,11 @@ function describe(
         message: `National number: sent as ${e164}${region ? ` (default region ${region})` : ''}.`,
       };
   }
+}
+
+/** What Plivo would do with the token as typed, when it would reject it (an app sending it raw). */
+function asTyped(entry: AnalysedDestination): string {
+  return entry.plivo !== undefined && !entry.plivo.accepts ? ` Sent as typed, Plivo would reject it (${entry.plivo.reason}).` : '';
 }
 
 /** The token in quotes, shortened so a pasted paragraph does not flood the Problems panel. */

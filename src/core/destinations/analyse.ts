@@ -8,7 +8,7 @@ import { tokenizeList, type TextRange } from './tokenizeList';
 import type { AnalyseOptions, DestinationAnalysis } from './types';
 
 /**
- * Splits any pasted text (or CSV/TSV with a header) into destinations and classifies each.
+ * Splits any pasted text (or CSV/TSV, with or without a header row) into destinations and classifies each.
  * Throws a RangeError for an unknown `defaultRegion`.
  */
 export function analyseDestinations(text: string, options: AnalyseOptions = {}): DestinationAnalysis {
@@ -19,11 +19,13 @@ export function analyseDestinations(text: string, options: AnalyseOptions = {}):
     const builder = new AnalysisBuilder(text, reader);
     const lines = new LineCounter(text);
     try {
-      readColumnCells(text, layout.start, layout.delimiter, layout.column, (start, end) => {
+      readColumnCells(text, layout.start, layout.delimiter, layout.column, layout.hasHeader, (start, end) => {
         const { line, lineStart } = lines.at(start);
         tokenizeInto(builder, text, { start, end, line, lineStart });
       });
-      return builder.finish(layout.format, layout.header);
+      const analysis = builder.finish(layout.format, layout.header);
+      if (!layout.hasHeader) analysis.headerless = true;
+      return analysis;
     } catch (error) {
       if (!(error instanceof CsvError) && !(error instanceof TablePositionError)) throw error;
       // A broken table (e.g. a quote never closed) is still worth checking: read it as a plain list.

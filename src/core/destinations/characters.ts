@@ -19,13 +19,17 @@ export function isSoftSeparator(code: number): boolean {
       || code === 11 || code === 12;
   }
   return code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f
-    || code === 0x3000 || code === 0xfeff;
+    || code === 0x3000;
 }
 
-/** Punctuation people write inside one number: `-`, `.`, `(`, `)`, `/` and typographic dashes. */
+/** Punctuation people write inside one number: `-`, `.`, `(`, `)`, `/`, typographic dashes, full-width forms. */
 export function isNumberPunctuation(code: number): boolean {
-  return code === 45 || code === 46 || code === 40 || code === 41 || code === 47
-    || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
+  return code === 45 || code === 46 || code === 40 || code === 41 || code === 47 || isWidePunctuation(code);
+}
+
+/** The non-ASCII number punctuation: Plivo strips only the ASCII forms. */
+export function isWidePunctuation(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xff08 || code === 0xff09 || (code >= 0xff0d && code <= 0xff0f);
 }
 
 export function isDigit(code: number): boolean {

@@ -35,10 +35,15 @@ export function phoneColumnByName(headers: readonly string[]): number {
   return -1;
 }
 
+/** `2024-01-31`, `31/01/2024`, `1.2.24`: a date, never a phone number. */
+const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
+/** Share of sampled rows that must have the table's shape (two cells or more) for a table without a header. */
+const MIN_TABLE_SHARE = 0.8;
+
 /** True for a cell that looks like one phone number: optional `+`, 7–18 digits, number punctuation. */
 export function looksLikePhoneNumber(cell: string): boolean {
   const trimmed = cell.trim();
-  if (trimmed.length > 40 || !/^\+?[\d\s().\-/]+$/.test(trimmed)) return false;
+  if (trimmed.length > 40 || !/^\+?[\d\s().\-/]+$/.test(trimmed) || DATE.test(trimmed)) return false;
   const digits = trimmed.replace(/\D/g, '').length;
   return digits >= 7 && digits <= 18;
 }
@@ -63,4 +68,29 @@ export function phoneColumnByContent(rows: readonly (readonly string[])[]): numb
     }
   }
   return best;
+}
+
+/** Words or a date: what the other columns of a contact table hold, and no number does. */
+function isOtherData(cell: string): boolean {
+  const trimmed = cell.trim();
+  return /\p{L}/u.test(trimmed) || DATE.test(trimmed);
+}
+
+/**
+ * The phone column of rows without a header row, or -1: at least two rows of two cells or more, one
+ * column that mostly looks like numbers, and another that mostly holds words or dates (names, cities,
+ * signup dates). Rows of numbers only are a comma-separated list, not a table.
+ */
+export function headerlessPhoneColumn(rows: readonly (readonly string[])[]): number {
+  const filled = rows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  if (filled.length < 2 || filled.filter((row) => row.length >= 2).length < filled.length * MIN_TABLE_SHARE) return -1;
+  const phone = phoneColumnByContent(filled);
+  if (phone < 0) return -1;
+  const width = Math.max(...filled.map((row) => row.length));
+  for (let column = 0; column < width; column++) {
+    if (column === phone) continue;
+    const cells = filled.map((row) => row[column] ?? '').filter((cell) => cell.trim() !== '');
+    if (cells.length > 0 && cells.filter(isOtherData).length >= cells.length * MIN_CONTENT_SHARE) return phone;
+  }
+  return -1;
 }

@@ -16,14 +16,15 @@ interface RawRecord {
  * Calls `onCell(start, end)` with the exact source span (quotes included) of the phone column's cell
  * in every data row, in order. csv-parse does the parsing; each record's `raw` text anchors the record
  * in the source, and the parsed values are matched back onto it (verbatim or quoted), so quoted
- * cells keep true positions without a second parser. Records are dropped as soon as they are read,
+ * cells keep true positions without a second parser. The first row is skipped when it is a header.
+ * Records are dropped as soon as they are read,
  * so memory stays flat on large files.
  */
 export function readColumnCells(
-  text: string, start: number, delimiter: string, column: number, onCell: (start: number, end: number) => void,
+  text: string, start: number, delimiter: string, column: number, hasHeader: boolean, onCell: (start: number, end: number) => void,
 ): void {
   let cursor = start;
-  let isHeader = true;
+  let isHeader = hasHeader;
   parse(text.slice(start), {
     ...csvOptions(delimiter),
     raw: true,

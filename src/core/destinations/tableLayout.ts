@@ -1,12 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { CR, isSoftSeparator, LF } from './characters';
-import { isPhoneHeader, looksLikePhoneNumber, phoneColumnByContent, phoneColumnByName } from './phoneColumn';
+import { headerlessPhoneColumn, isPhoneHeader, looksLikePhoneNumber, phoneColumnByContent, phoneColumnByName } from './phoneColumn';
 
-/** How a text is laid out: a plain list, a list under a one-word header, or a table with a phone column. */
+/**
+ * How a text is laid out: a plain list, a list under a one-word header, or a table with a phone
+ * column (`header` names it: the header cell, or `column N` for a table without a header row).
+ */
 export type Layout =
   | { kind: 'list'; start: number }
   | { kind: 'headedList'; start: number; header: string }
-  | { kind: 'table'; start: number; delimiter: string; format: 'csv' | 'tsv'; column: number; header: string };
+  | { kind: 'table'; start: number; delimiter: string; format: 'csv' | 'tsv'; column: number; header: string; hasHeader: boolean };
 
 /** A header longer than this is not a header (keeps detection cheap on one-line 10 MB pastes). */
 const MAX_HEADER_LENGTH = 4096;
@@ -19,29 +22,39 @@ export function csvOptions(delimiter: string): { delimiter: string; relax_quotes
 }
 
 /**
- * Decides whether the text is CSV/TSV with a header row and, if so, which column holds the numbers:
- * the first non-blank line must contain letters, no number, and a delimiter; the column is chosen by
- * header name, else by which column's first rows look like numbers.
+ * Decides whether the text is CSV/TSV and, if so, which column holds the numbers. With a header row
+ * (the first non-blank line has letters, no number, and a delimiter) the column is chosen by header
+ * name, else by which column's first rows look like numbers. Without one (`Ann,+1415…,2024-01-01`),
+ * by content, when one column holds numbers and another holds words or dates in most sampled rows.
  */
 export function detectLayout(text: string): Layout {
   const { start, end } = firstNonBlankLine(text);
   if (end - start > MAX_HEADER_LENGTH) return { kind: 'list', start: 0 };
   const line = text.slice(start, end);
-  if (!/\p{L}/u.test(line)) return { kind: 'list', start: 0 };
-
   const delimiter = pickDelimiter(line);
+  const hasLetters = /\p{L}/u.test(line);
   if (delimiter === undefined) {
+    if (!hasLetters) return { kind: 'list', start: 0 };
     const header = line.replace(/["']/g, '').trim();
     return isPhoneHeader(header) ? { kind: 'headedList', start: end, header } : { kind: 'list', start: 0 };
   }
   const headers = parseRows(line, delimiter)?.[0] ?? [];
-  if (headers.length < 2 || headers.some(looksLikePhoneNumber)) return { kind: 'list', start: 0 };
+  if (headers.length < 2) return { kind: 'list', start: 0 };
+  if (!hasLetters || headers.some(looksLikePhoneNumber)) {
+    const column = headerlessPhoneColumn(parseRows(sampleAfter(text, start), delimiter) ?? []);
+    if (column < 0) return { kind: 'list', start: 0 };
+    return { kind: 'table', start, delimiter, format: formatOf(delimiter), column, header: `column ${column + 1}`, hasHeader: false };
+  }
 
   let column = phoneColumnByName(headers);
   if (column < 0) column = phoneColumnByContent(parseRows(sampleAfter(text, end), delimiter) ?? []);
   if (column < 0) return { kind: 'list', start: 0 };
   const header = headers[column].trim() || `column ${column + 1}`;
-  return { kind: 'table', start, delimiter, format: delimiter === '\t' ? 'tsv' : 'csv', column, header };
+  return { kind: 'table', start, delimiter, format: formatOf(delimiter), column, header, hasHeader: true };
+}
+
+function formatOf(delimiter: string): 'csv' | 'tsv' {
+  return delimiter === '\t' ? 'tsv' : 'csv';
 }
 
 function firstNonBlankLine(text: string): { start: number; end: number } {
@@ -50,7 +63,7 @@ function firstNonBlankLine(text: string): { start: number; end: number } {
   for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === LF || code === CR) lineStart = i + 1;
-    else if (!isSoftSeparator(code) && code !== 9) break;
+    else if (!isSoftSeparator(code) && code !== 9 && code !== 0xfeff) break;
   }
   let end = i;
   while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;

@@ -23,6 +23,15 @@ export type NumberType =
   | 'UAN'
   | 'VOICEMAIL';
 
+/**
+ * How Plivo itself would read the raw token if it were sent as typed (it strips `/ - . + ( )` and
+ * spaces, needs the country code, at most 14 digits), where that differs from this analysis: it would
+ * reject it, or send to another number than the one read here.
+ */
+export type PlivoView =
+  | { accepts: false; reason: string }
+  | { accepts: true; e164: string; country?: string };
+
 /** One token of the input, classified. */
 export interface AnalysedDestination {
   /** Position in the list of tokens (0-based, input order). */
@@ -38,15 +47,21 @@ export interface AnalysedDestination {
   /** ISO 3166-1 alpha-2 country of the normalised number. */
   country?: string;
   type?: NumberType;
-  /** Digits-only token valid both as a national number of the default region and as international digits. */
+  /** Plivo would send the raw token to another valid number than `e164` (e.g. national digits it reads as international). */
   ambiguous?: boolean;
-  /** For ambiguous entries: the E.164 of the reading Plivo would use (international digits). */
+  /** For ambiguous entries: the E.164 Plivo would send the raw token to. */
   plivoReading?: string;
+  /** For valid and duplicate entries: how Plivo would read the raw token, when not as `e164`. */
+  plivo?: PlivoView;
+  /** What was changed to read the token (invisible characters, a spreadsheet guard, an exit code …), in words. */
+  notes?: string[];
+  /** Digits of an extension written after the number and left out: SMS cannot reach an extension. */
+  extension?: string;
   /** True when the token was read as a national number of the default region. */
   readAsNational?: boolean;
   /** Index of the first occurrence, for duplicates. */
   duplicateOf?: number;
-  /** Warning for a number that probably cannot receive SMS (e.g. fixed line). */
+  /** Warning for a number that probably cannot receive SMS as meant (fixed line, an extension left out). */
   warning?: string;
 }
 
@@ -71,6 +86,8 @@ export interface DestinationAnalysis {
    * one-word header line such as `phone`: that header (the line is skipped, not analysed).
    */
   column?: string;
+  /** For CSV/TSV without a header row: the first row is data, and `column` is `column N`. */
+  headerless?: true;
   /** Set when the text was not read as it looked, e.g. a broken CSV read as a plain list instead. */
   note?: string;
 }

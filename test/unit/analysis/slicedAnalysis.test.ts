@@ -33,6 +33,7 @@ function assertSame(actual: DestinationAnalysis, expected: DestinationAnalysis):
   assert.deepEqual(actual.unique, expected.unique);
   assert.equal(actual.format, expected.format);
   assert.equal(actual.column, expected.column);
+  assert.equal(actual.headerless, expected.headerless);
   assert.equal(actual.entries.length, expected.entries.length);
   // Whole entries, positions included: compared one by one so a failure names the first difference.
   for (let i = 0; i < expected.entries.length; i++) assert.deepEqual(actual.entries[i], expected.entries[i], `entry ${i}`);
@@ -47,6 +48,25 @@ describe('analysing a large text in slices', function () {
     assert.ok(slices > 10, `only ${slices} slices`);
     assertSame(analysis, analyseDestinations(text, { defaultRegion: 'US' }));
     assert.ok(analysis.counts.duplicate > 100 && analysis.counts.invalid > 100);
+  });
+
+  it('gives the whole-text analysis of a header-less CSV, the first row read once', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `Person ${i},+1201555${String(i % 4000).padStart(4, '0')},2024-01-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const text = rows.join('\n');
+    const { analysis, slices } = await sliced(text, 'US');
+    assert.ok(slices > 3, `only ${slices} slices`);
+    const whole = analyseDestinations(text, { defaultRegion: 'US' });
+    assert.deepEqual([whole.format, whole.column, whole.counts.total, whole.counts.duplicate], ['csv', 'column 2', 6000, 2000]);
+    assertSame(analysis, whole);
+  });
+
+  it('keeps notes, extensions and Plivo\'s reading of dirty entries across pieces', async () => {
+    const dirty = ['+1 201\u200B555 0001', '+1-201-555-0002 ext. 12', '="+12015550003"', '2015550004', '+52 1 55 1234 5678'];
+    const text = Array.from({ length: 8000 }, (_, i) => (i % 10 === 0 ? dirty[(i / 10) % dirty.length] : `+1201556${String(i).padStart(4, '0')}`)).join('\n');
+    const { analysis } = await sliced(text, 'US');
+    assertSame(analysis, analyseDestinations(text, { defaultRegion: 'US' }));
+    const extension = analysis.entries.find((entry) => entry.extension !== undefined && entry.status === 'valid');
+    assert.match(extension?.warning ?? '', /extension 12 left out/);
   });
 
   it('keeps lines and offsets right with CRLF line ends', async () => {

@@ -106,10 +106,13 @@ const INPUTS: BadInput[] = [
     make: () => '\u202E+14155550100\n\u200F+14155550101\u200F\nمرحبا +447400123456\n+١٤١٥٥٥٥٠١٠٢\n\u2066+14155550103\u2069',
     check: (analysis) => {
       assert.ok(analysis.unique.includes('+447400123456'));
-      // An override hidden in front of a number must not pass silently: it is invalid and says why.
+      // An override hidden in front of a number must not pass silently: it is dropped, and the entry
+      // names it (never quotes it) in a note.
       const overridden = analysis.entries.find((e) => e.input.includes('\u202E'));
-      assert.equal(overridden?.status, 'invalid');
-      assert.match(overridden?.reason ?? '', /not a phone number/);
+      assert.equal(overridden?.e164, '+14155550100');
+      assert.match(overridden?.notes?.join('; ') ?? '', /right-to-left override \(U\+202E\)/);
+      assert.ok(!/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(JSON.stringify(analysis.entries.map((e) => [e.reason, e.notes]))));
+      assert.ok(analysis.unique.includes('+14155550102'), 'Arabic-Indic digits read as 0–9');
     },
   },
   {

@@ -43,6 +43,16 @@ describe('problems of a number list', () => {
     assert.equal(messages[5], 'Invalid number "n/a": not a phone number.');
   });
 
+  it('names what was changed to read a number, and warns when an extension is left out', () => {
+    const [readThrough, extension] = problemsOf('+1 415\u200B555 0123\n+1-415-555-0152 ext. 12');
+    assert.equal(readThrough.code, ProblemCodes.readThrough);
+    assert.equal(readThrough.severity, 'information');
+    assert.match(readThrough.message, /as \+14155550123: invisible character dropped: zero-width space \(U\+200B\)\. Sent as typed, Plivo would reject it/);
+    assert.equal(extension.code, ProblemCodes.extension);
+    assert.equal(extension.severity, 'warning');
+    assert.match(extension.message, /^Sent as \+14155550152: extension 12 left out: SMS cannot reach an extension\./);
+  });
+
   it('points a duplicate at its first occurrence', () => {
     const duplicate = problemsOf(text, 'US').find((p) => p.code === ProblemCodes.duplicate);
     assert.deepEqual(duplicate?.related, { spot: { line: 0, column: 0, length: 12 }, message: 'First occurrence of +12015550141' });

@@ -1,4 +1,6 @@
-import type { AnalysedDestination } from '../core';
+// Edits that fix a number list: one home for entry removal and normalising, used by the composer
+// (on its destinations text) and by the diagnostics quick fixes (as WorkspaceEdits).
+import type { AnalysedDestination, DestinationAnalysis, DestinationStatus } from './types';
 
 /** Replace `text[start, end)` of a source with `text`; offsets are relative to the source. */
 export interface Replacement {
@@ -15,7 +17,7 @@ export function normaliseEdit(entry: AnalysedDestination, to = entry.e164 ?? ent
   return { start: entry.position.offset, end: entry.position.offset + entry.position.length, text: to };
 }
 
-/** Valid and duplicate entries not yet written in E.164. */
+/** Valid and duplicate entries not yet written in E.164 (spaces, a guard, invisible characters, an extension …). */
 export function needsNormalising(entry: AnalysedDestination): boolean {
   return entry.e164 !== undefined && entry.input !== entry.e164;
 }
@@ -23,8 +25,10 @@ export function needsNormalising(entry: AnalysedDestination): boolean {
 /**
  * Edits that remove the chosen entries from a source. A line left with nothing but separators goes
  * entirely (with its line break); so does a table row (`wholeRows`), other columns and all. Otherwise
- * each removed run of numbers goes with the separator before the next kept number, or after the
- * last kept one: `a<b<c` minus `b` is `a<c`, minus `b` and `c` is `a`.
+ * each removed run of entries goes with the separator before the next kept one, or after the last
+ * kept one: `a<b<c` minus `b` is `a<c`, minus `b` and `c` is `a`; text that is neither an entry nor a
+ * separator stays. Lines without a removed entry (headers, blank lines, notes) stay byte for byte,
+ * and removing the last line does not leave a line break the text did not end with.
  */
 export function removalEdits(
   text: string, entries: readonly AnalysedDestination[], remove: (entry: AnalysedDestination) => boolean, wholeRows: boolean,
@@ -128,4 +132,26 @@ export function applyReplacements(text: string, edits: readonly Replacement[]): 
     at = edit.end;
   }
   return result + text.slice(at);
+}
+
+/** The text without the entries `remove` picks (see `removalEdits`); tables lose whole rows. */
+export function removeEntries(text: string, analysis: DestinationAnalysis, remove: (entry: AnalysedDestination) => boolean): string {
+  return applyReplacements(text, removalEdits(text, analysis.entries, remove, analysis.format !== 'list'));
+}
+
+/** The text without every entry of `status`. */
+export function removeEntriesByStatus(text: string, analysis: DestinationAnalysis, status: DestinationStatus): string {
+  return removeEntries(text, analysis, (entry) => entry.status === status);
+}
+
+/** How many lines hold at least one picked entry: what "Remove all N invalid lines" counts. */
+export function countLines(entries: readonly AnalysedDestination[], picked: (entry: AnalysedDestination) => boolean): number {
+  let lines = 0;
+  let lastLine = -1;
+  for (const entry of entries) {
+    if (entry.position.line === lastLine || !picked(entry)) continue;
+    lastLine = entry.position.line;
+    lines++;
+  }
+  return lines;
 }
