@@ -35,6 +35,18 @@ describe('Callbacks view (status-callback inspector)', function () {
   const host = () => session().host;
   const row = (text: string) => session().workbench.page.locator('.monaco-list-row', { hasText: text });
 
+  /**
+   * Opens the Callbacks view (collapsed by default) with the side bar to itself, as a user would:
+   * the Sends pane is folded by its header, so an opened callback's detail rows are drawn.
+   */
+  async function showCallbacks(): Promise<void> {
+    const { page } = session().workbench;
+    await host().executeCommand('bulkMessaging.callbacks.focus');
+    const sendsHeader = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: /^Sends$/ }) });
+    if ((await sendsHeader.getAttribute('aria-expanded')) === 'true') await sendsHeader.click();
+    await page.locator('.pane-header[aria-expanded="false"]', { has: page.locator('h3.title', { hasText: /^Sends$/ }) }).waitFor({ timeout: 10_000 });
+  }
+
   /** Opens a Callbacks row until `detail` shows under it (a redraw for a new callback may land between the click and the key). */
   async function expand(item: ReturnType<typeof row>, detail: ReturnType<typeof row>): Promise<void> {
     await waitFor(async () => {
@@ -62,7 +74,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     await composer.click('#send');
     await composer.waitForText('#result-heading', /Sent: 2 messages queued/);
 
-    await session().host.executeCommand('bulkMessaging.callbacks.focus');
+    await showCallbacks();
     await row(`delivered · ${DELIVERS}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first().waitFor({ timeout: 30_000 });
     const failed = row(`failed · ${FAILS_30}`).filter({ hasText: 'V2 ✓ V3 ✓' }).first();
     await failed.waitFor({ timeout: 30_000 });
@@ -125,7 +137,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     assert.ok(parsed.headers['x-plivo-signature-v3']);
     assert.equal(parsed.fields.To, FAILS_30.slice(1));
 
-    await host.executeCommand('bulkMessaging.callbacks.focus');
+    await showCallbacks();
     await row('MessageUUID').filter({ hasText: `→ ${FAILS_30}` }).first().click();
     await session().workbench.page.locator('.monaco-list-row.selected', { hasText: FAILS_30 }).filter({ hasText: 'failed', hasNotText: 'V2' }).first().waitFor({ timeout: 15_000 });
   });
@@ -154,7 +166,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     };
     assert.equal((await post(tunnelToken, '14155550177')).status, 200);
     assert.equal((await post(server().accounts[0].authToken, '14155550178')).status, 200);
-    await host().executeCommand('bulkMessaging.callbacks.focus');
+    await showCallbacks();
     await row('delivered · +14155550177').filter({ hasText: 'V2 ✓ V3 ✓' }).first().waitFor({ timeout: 15_000 });
     await row('delivered · +14155550178').filter({ hasText: 'V2 ✗ V3 ✗' }).first().waitFor({ timeout: 15_000 });
   });
