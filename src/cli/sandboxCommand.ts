@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startSandbox, type SandboxServer } from '../sandbox';
+import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox';
+import { INBOX_FLAGS, INBOX_FLAG_USAGE, inboxOptions } from './sandboxInboxFlags';
 
 const DEFAULT_PORT = 8089;
 
@@ -10,10 +11,10 @@ Runs a Plivo-compatible Message API on 127.0.0.1 until Ctrl+C.
   --auth-id       auth id to accept (default: a generated MA… id)
   --auth-token    auth token to accept (default: a generated 40-character token)
   --mps           messages dequeued for delivery per second (default 10)
-  --help, -h      show this help
+${INBOX_FLAG_USAGE}  --help, -h      show this help
 `;
 
-type Parsed = { port: number; authId?: string; authToken?: string; mps?: number } | { help: true } | { error: string };
+type Parsed = { port: number; authId?: string; authToken?: string; mps?: number; inbox: SandboxOptions } | { help: true } | { error: string };
 
 function parse(argv: string[]): Parsed {
   let values;
@@ -26,6 +27,7 @@ function parse(argv: string[]): Parsed {
         'auth-token': { type: 'string' },
         mps: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...INBOX_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -42,7 +44,9 @@ function parse(argv: string[]): Parsed {
   if (authId !== undefined && !/^[A-Za-z0-9]+$/.test(authId)) return { error: '--auth-id may hold only letters and digits.' };
   const authToken = values['auth-token'];
   if (authToken !== undefined && authToken === '') return { error: '--auth-token cannot be empty.' };
-  return { port, authId, authToken, mps };
+  const inbox = inboxOptions(values);
+  if ('error' in inbox) return inbox;
+  return { port, authId, authToken, mps, inbox };
 }
 
 function banner(sandbox: SandboxServer, mps: number | undefined): string {
@@ -89,6 +93,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
       port: parsed.port,
       accounts: [{ authId: parsed.authId, authToken: parsed.authToken }],
       messagesPerSecond: parsed.mps,
+      ...parsed.inbox,
       log: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (err) {

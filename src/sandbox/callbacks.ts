@@ -1,7 +1,10 @@
 import { Agent, request } from 'undici';
 import { Fifo } from './fifo';
 import { signatureHeaders } from './signatures';
-import type { CallbackRetryPolicy } from './types';
+import { redactUrl } from './redact';
+import type { CallbackAttempt, CallbackRetryPolicy } from './types';
+
+export type { CallbackAttempt } from './types';
 
 /** One status callback to deliver. */
 export interface CallbackJob {
@@ -11,21 +14,6 @@ export interface CallbackJob {
   params: Record<string, string>;
   /** Attempts made so far. */
   attempts: number;
-}
-
-/** One attempt, for `/__sandbox/callbacks`. */
-export interface CallbackAttempt {
-  time: string;
-  messageUuid: string;
-  messageStatus: string;
-  url: string;
-  method: 'GET' | 'POST';
-  attempt: number;
-  /** HTTP status received, 0 when the request failed. */
-  responseStatus: number;
-  error?: string;
-  /** True when another attempt is scheduled. */
-  willRetry: boolean;
 }
 
 const CONCURRENCY = 8;
@@ -151,7 +139,7 @@ export class CallbackDispatcher {
       time: new Date().toISOString(),
       messageUuid: job.params.MessageUUID ?? '',
       messageStatus: job.params.Status ?? '',
-      url: job.url,
+      url: redactUrl(job.url),
       method: job.method,
       attempt: job.attempts,
       responseStatus,

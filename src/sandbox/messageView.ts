@@ -1,4 +1,4 @@
-import { errorMessageFor } from './errorCodes';
+import { apiErrorMessage } from '../core/errorCodes';
 import type { StoredMessage } from './messageStore';
 import { apiTime, callbackTime } from './plivoTime';
 
@@ -34,7 +34,7 @@ export function messageResource(m: StoredMessage): Record<string, unknown> {
     is_domestic: false,
     message_sent_time: m.sentAt === undefined ? null : apiTime(m.sentAt),
     message_updated_time: apiTime(m.updatedAt),
-    error_message: errorMessageFor(m.errorCode),
+    error_message: apiErrorMessage(m.errorCode),
   };
 }
 

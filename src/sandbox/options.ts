@@ -1,4 +1,5 @@
 import { resolveAccounts } from './credentials';
+import { validAllowedHost } from './hostCheck';
 import type { ResolvedSandboxOptions, SandboxOptions } from './types';
 
 /** Defaults: realistic enough to feel like Plivo, quick enough to watch a send complete. */
@@ -21,6 +22,11 @@ function positive(name: string, value: number): number {
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`Sandbox option ${name} must be zero or more.`);
   return value;
+}
+
+function allowedHosts(names: readonly string[] = []): string[] {
+  for (const name of names) if (!validAllowedHost(name)) throw new Error(`Sandbox option allowHosts: "${name}" is not a host name (no scheme or port).`);
+  return [...names];
 }
 
 /** Fills defaults and rejects nonsense values early, with the option's name. */
@@ -48,6 +54,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       maxDelayMs: nonNegative('callbackRetry.maxDelayMs', retry.maxDelayMs),
       timeoutMs: positive('callbackRetry.timeoutMs', retry.timeoutMs),
     },
+    allowHosts: allowedHosts(options.allowHosts),
     requestLogSize: Math.floor(nonNegative('requestLogSize', options.requestLogSize ?? d.requestLogSize)),
     log: options.log,
   };
