@@ -34,6 +34,8 @@ export class CallbackDispatcher {
   constructor(
     private readonly policy: CallbackRetryPolicy,
     private readonly tokenFor: (authId: string) => string | undefined,
+    /** Told of every attempt, so the message's inbox entry can show it. */
+    private readonly onAttempt: (attempt: CallbackAttempt) => void = () => undefined,
   ) {}
 
   enqueue(job: CallbackJob): void {
@@ -135,7 +137,7 @@ export class CallbackDispatcher {
 
   private record(job: CallbackJob, responseStatus: number, error: string | undefined, willRetry: boolean): void {
     if (this.log.length >= ATTEMPT_LOG_SIZE) this.log.shift();
-    this.log.push({
+    const entry: CallbackAttempt = {
       time: new Date().toISOString(),
       messageUuid: job.params.MessageUUID ?? '',
       messageStatus: job.params.Status ?? '',
@@ -145,6 +147,8 @@ export class CallbackDispatcher {
       responseStatus,
       error,
       willRetry,
-    });
+    };
+    this.log.push(entry);
+    this.onAttempt(entry);
   }
 }

@@ -87,7 +87,8 @@ export class DeliverySimulator {
       const message = this.queued.peek();
       if (!message || message.queuedAt + this.timings.sentAfterMs > now) return;
       this.queued.shift();
-      if (message.evicted) continue;
+      // Evicted, or already moved by hand from the inbox.
+      if (message.evicted || message.state !== 'queued') continue;
       this.tokens -= 1;
       const outcome = message.outcome;
       if (now >= message.expiresAt) this.change(message, 'failed', '420', now);
@@ -106,7 +107,7 @@ export class DeliverySimulator {
       const message = fifo.peek();
       if (!message || (message.sentAt as number) + delay > now) return;
       fifo.shift();
-      if (message.evicted) continue;
+      if (message.evicted || message.state !== 'sent') continue;
       if (message.outcome.kind === 'undeliver') this.change(message, 'undelivered', message.outcome.errorCode, now);
       else this.change(message, 'delivered', '000', now);
     }

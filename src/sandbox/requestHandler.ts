@@ -3,6 +3,7 @@ import { handleGetAccount } from './accountRoute';
 import { authenticate } from './auth';
 import { parseParams, readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
+import { handleInbox } from './inboxRoutes';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { createHostCheck } from './hostCheck';
 import { redactSecrets, redactUrl } from './redact';
@@ -118,6 +119,10 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
 
     if (control) {
       if (!body.ok) return tooLarge();
+      const path = url.pathname.replace(/\/+$/, '');
+      const contentType = req.headers['content-type'];
+      // The event stream never ends by itself: the server cuts it on close, as a hanging fault.
+      if (handleInbox({ state, method, path, search: url.searchParams, body: body.text, contentType, res, keepOpen: hooks.hang })) return;
       return handleControl(state, method, url.pathname, body.text, req.headers['content-type'], res);
     }
 

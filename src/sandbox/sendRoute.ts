@@ -14,7 +14,10 @@ function newMessage(api: ApiRequest, request: SendRequest, to: string, country: 
     authId: api.account.authId,
     from: request.src ?? POWERPACK_NUMBER,
     to,
+    direction: 'outbound',
     type: request.type,
+    text: request.text,
+    encoding: request.encoding,
     units: request.units,
     country,
     powerpackId: request.powerpackUuid ?? null,
@@ -28,6 +31,8 @@ function newMessage(api: ApiRequest, request: SendRequest, to: string, country: 
     callbackMethod: request.method,
     outcome: outcomeFor(to),
     callbackCount: 0,
+    timeline: [{ state: 'queued', at: now, errorCode: null }],
+    callbackAttempts: [],
     evicted: false,
   };
 }
