@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { parseParams } from './body';
+import { handleChaos } from './chaosRoutes';
 import { parseInboxQuery } from './inboxQuery';
 import type { InboxPhone } from './inboxTypes';
 import { inboxMessage, phoneOf } from './inboxView';
@@ -102,6 +103,9 @@ export function handleInbox(request: ControlRequest): boolean {
     case '/__sandbox/phones':
       if (method === 'GET') phonesPage(request);
       else notAllowed(res, 'GET');
+      return true;
+    case '/__sandbox/chaos':
+      handleChaos(request);
       return true;
     case '/__sandbox/events':
       if (method !== 'GET') notAllowed(res, 'GET');

@@ -47,6 +47,8 @@ export interface StoredMessage {
   callbackUrl: string | undefined;
   callbackMethod: 'GET' | 'POST';
   outcome: DeliveryOutcome;
+  /** The chaos rule that chose the outcome, shown in the timeline as `by`. */
+  chaosRule?: string;
   /** Callbacks sent so far for this message (the `Sequence` of the next one is this + 1). */
   callbackCount: number;
   timeline: StateChange[];

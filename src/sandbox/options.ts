@@ -1,6 +1,7 @@
 import { resolveAccounts } from './credentials';
+import { parseChaosConfig } from './chaosRules';
 import { validAllowedHost } from './hostCheck';
-import type { ResolvedSandboxOptions, SandboxOptions } from './types';
+import type { ChaosConfig, ResolvedSandboxOptions, SandboxOptions } from './types';
 
 /** Defaults: realistic enough to feel like Plivo, quick enough to watch a send complete. */
 export const SANDBOX_DEFAULTS = {
@@ -29,6 +30,18 @@ function allowedHosts(names: readonly string[] = []): string[] {
   return [...names];
 }
 
+function chaosRules(given: unknown): ChaosConfig | undefined {
+  if (given === undefined) return undefined;
+  const parsed = parseChaosConfig(given);
+  if (typeof parsed === 'string') throw new Error(`Sandbox option chaos: ${parsed}`);
+  return parsed;
+}
+
+function seedOption(seed: number): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new Error('Sandbox option seed must be a whole number from 0 to 4294967295.');
+  return seed;
+}
+
 /** Fills defaults and rejects nonsense values early, with the option's name. */
 export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
   const d = SANDBOX_DEFAULTS;
@@ -55,6 +68,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       timeoutMs: positive('callbackRetry.timeoutMs', retry.timeoutMs),
     },
     allowHosts: allowedHosts(options.allowHosts),
+    chaos: chaosRules(options.chaos),
+    seed: options.seed === undefined ? undefined : seedOption(options.seed),
     requestLogSize: Math.floor(nonNegative('requestLogSize', options.requestLogSize ?? d.requestLogSize)),
     log: options.log,
   };

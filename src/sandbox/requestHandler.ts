@@ -5,6 +5,7 @@ import { parseParams, readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { handleInbox } from './inboxRoutes';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
+import { applyChaosStop, requestChaos } from './chaosRequest';
 import { createHostCheck } from './hostCheck';
 import { redactSecrets, redactUrl } from './redact';
 import type { LoggedRequest } from './requestLog';
@@ -144,7 +145,21 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
       }
     }
 
-    const truncate = fault?.kind === 'truncated-json';
+    const chaos = fault ? undefined : requestChaos(state, match, method, body.text, req.headers['content-type']);
+    if (chaos && chaos.rules.length > 0) {
+      logged.fault = `chaos: ${chaos.rules.join(', ')}`;
+      faultKind = chaos.stop?.kind === 'connection-reset' ? 'connection-reset' : logged.fault;
+      if (chaos.latencyMs > 0) {
+        try {
+          await sleep(chaos.latencyMs, hooks.closing);
+        } catch {
+          return;
+        }
+      }
+      if (chaos.stop) return applyChaosStop(chaos.stop, req, res, hooks.hang);
+    }
+
+    const truncate = fault?.kind === 'truncated-json' || chaos?.truncate === true;
     const wait = state.rateLimiter.take(auth.account.authId);
     if (wait > 0) return sendError(res, 429, 'too many requests', { truncate, headers: { 'retry-after': String(wait) } });
     if (!match) return sendError(res, 404, 'not found', { truncate });

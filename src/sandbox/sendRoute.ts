@@ -9,6 +9,10 @@ import { readSendRequest, type SendRequest } from './sendParams';
 const POWERPACK_NUMBER = '12015550000';
 
 function newMessage(api: ApiRequest, request: SendRequest, to: string, country: string | undefined, now: number): StoredMessage {
+  // The magic numbers keep their outcomes; chaos delivery rules decide for every other number.
+  let outcome = outcomeFor(to);
+  const chaos = outcome.kind === 'deliver' && api.state.chaos.active ? api.state.chaos.forMessage(to) : undefined;
+  if (chaos) outcome = chaos.outcome;
   return {
     uuid: '', // given by the store
     authId: api.account.authId,
@@ -29,7 +33,8 @@ function newMessage(api: ApiRequest, request: SendRequest, to: string, country: 
     expiresAt: now + request.expirySeconds * 1000,
     callbackUrl: request.url,
     callbackMethod: request.method,
-    outcome: outcomeFor(to),
+    outcome,
+    ...(chaos ? { chaosRule: `chaos: ${chaos.rule}` } : {}),
     callbackCount: 0,
     timeline: [{ state: 'queued', at: now, errorCode: null }],
     callbackAttempts: [],

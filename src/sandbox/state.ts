@@ -1,4 +1,5 @@
 import { CallbackDispatcher } from './callbacks';
+import { ChaosEngine } from './chaos';
 import { DeliverySimulator } from './delivery';
 import { EventHub } from './events';
 import { FaultQueue } from './faults';
@@ -22,6 +23,7 @@ export interface SandboxState {
   requestLog: RequestLog;
   rateLimiter: RateLimiter;
   events: EventHub;
+  chaos: ChaosEngine;
   /** Records a state change made outside the delivery simulation (a user action), then reports it like one. */
   changed(message: StoredMessage, by: string): void;
   /** Adds a new queued message: stored, scheduled for delivery, `queued` callback sent. */
@@ -58,7 +60,7 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
       attempts: 0,
     });
   };
-  const stateChanged = (message: StoredMessage, by?: string) => {
+  const stateChanged = (message: StoredMessage, by = message.state !== 'queued' && message.state !== 'sent' ? message.chaosRule : undefined) => {
     message.timeline.push({ state: message.state, at: message.updatedAt, errorCode: message.errorCode, ...(by ? { by } : {}) });
     notify(message);
   };
@@ -67,6 +69,8 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
   const faults = new FaultQueue();
   const requestLog = new RequestLog(options.requestLogSize);
   const rateLimiter = new RateLimiter(options.rateLimitPer5s);
+  const chaos = new ChaosEngine(options.seed);
+  if (options.chaos) chaos.load(options.chaos);
   return {
     options,
     accountsById,
@@ -77,6 +81,7 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
     requestLog,
     rateLimiter,
     events,
+    chaos,
     changed: stateChanged,
     admit(message) {
       store.add(message);
@@ -90,6 +95,7 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
       faults.clear();
       requestLog.clear();
       rateLimiter.clear();
+      chaos.restart();
       events.publish({ type: 'reset' });
     },
   };

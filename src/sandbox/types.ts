@@ -46,6 +46,10 @@ export interface SandboxOptions {
   /** Messages kept in memory; the oldest are evicted beyond this. */
   maxMessages?: number;
   callbackRetry?: Partial<CallbackRetryPolicy>;
+  /** Chaos rules in force from the start (`PUT /__sandbox/chaos` replaces them). */
+  chaos?: ChaosConfig;
+  /** The chaos seed when the rules name none: the same seed and requests give the same outcomes. */
+  seed?: number;
   /** Host names served besides 127.0.0.1, localhost and [::1] (any other Host header gets 403). */
   allowHosts?: string[];
   /** Request log entries kept for `/__sandbox/requests`. */
@@ -65,6 +69,8 @@ export interface ResolvedSandboxOptions {
   maxMessages: number;
   callbackRetry: CallbackRetryPolicy;
   allowHosts: string[];
+  chaos: ChaosConfig | undefined;
+  seed: number | undefined;
   requestLogSize: number;
   log?: (line: string) => void;
 }
@@ -155,4 +161,56 @@ export interface CallbackAttempt {
   error?: string;
   /** True when another attempt is scheduled. */
   willRetry: boolean;
+}
+
+// Chaos rules: a JSON file for `--chaos FILE`, the body of `PUT /__sandbox/chaos`; the editor's
+// schema for them is schemas/sandbox-chaos.schema.json.
+
+/** The API routes a rule can match; `any` (the default) matches them all. */
+export type ChaosRoute = 'send' | 'list' | 'get' | 'account' | 'any';
+
+/** What a matching request gets before it is handled (`latency` adds up and lets it through). */
+export type ChaosRequestEffect =
+  | { kind: 'latency'; ms: number; jitterMs?: number }
+  | { kind: 'rate-limit'; retryAfterSeconds?: number }
+  | { kind: 'server-error'; status?: 500 | 502 | 503 | 504; format?: 'json' | 'html' }
+  | { kind: 'connection-reset' }
+  | { kind: 'truncated-body' }
+  | { kind: 'no-answer' };
+
+/** What a matching message of an accepted send goes through (send route only). */
+export type ChaosDeliveryEffect =
+  | { kind: 'outcome'; state: 'failed' | 'undelivered'; errorCode: string }
+  | { kind: 'blackhole' }
+  | { kind: 'slow-receipt'; ms: number };
+
+export type ChaosEffect = ChaosRequestEffect | ChaosDeliveryEffect;
+
+export interface ChaosRule {
+  /** Shown in the timeline and the fired counts; `rule N` (1-based) when absent. */
+  name?: string;
+  route?: ChaosRoute;
+  /** GET or POST; any when absent. */
+  method?: string;
+  /** Destination prefix, written any way (`+1 201 555`, `1201555`). A send matches when one of its numbers does. */
+  to?: string;
+  /** A regular expression on the destination's stored digits (`^1415555\d{4}$`). */
+  toPattern?: string;
+  /** 0–1, default 1. */
+  probability?: number;
+  effect: ChaosEffect;
+}
+
+export interface ChaosConfig {
+  /** Same seed and same requests → same outcomes; a random seed is chosen (and shown) when absent. */
+  seed?: number;
+  rules: ChaosRule[];
+}
+
+/** `GET /__sandbox/chaos`. */
+export interface ChaosSnapshot {
+  seed: number;
+  rules: ChaosRule[];
+  /** How often each rule took effect since the rules were loaded or the sandbox reset. */
+  fired: number[];
 }
