@@ -8,6 +8,7 @@ import { validAllowedHost } from '../sandbox/hostCheck';
 export const INBOX_FLAG_USAGE = `  --allow-host    a host name to serve besides 127.0.0.1, localhost and [::1] (repeatable)
   --chaos FILE    chaos rules (JSON, see schemas/sandbox-chaos.schema.json)
   --seed N        seed of the chaos draws: the same seed and requests give the same outcomes
+  --inbound-url URL  where replies from phones are posted (Plivo's signed inbound-message webhook)
 `;
 
 /** parseArgs option specs of these flags. */
@@ -15,6 +16,7 @@ export const INBOX_FLAGS = {
   'allow-host': { type: 'string', multiple: true },
   chaos: { type: 'string' },
   seed: { type: 'string' },
+  'inbound-url': { type: 'string' },
 } as const;
 
 /** The values parseArgs read for these flags. */
@@ -22,9 +24,10 @@ export interface InboxFlagValues {
   'allow-host'?: string[];
   chaos?: string;
   seed?: string;
+  'inbound-url'?: string;
 }
 
-type InboxOptions = Pick<SandboxOptions, 'allowHosts' | 'chaos' | 'seed'>;
+type InboxOptions = Pick<SandboxOptions, 'allowHosts' | 'chaos' | 'seed' | 'inboundUrl'>;
 
 function readChaosFile(path: string): InboxOptions['chaos'] | { error: string } {
   let text: string;
@@ -53,6 +56,11 @@ export function inboxOptions(values: InboxFlagValues): InboxOptions | { error: s
     const seed = Number(values.seed);
     if (!/^\d+$/.test(values.seed) || seed > 2 ** 32 - 1) return { error: `--seed must be a whole number from 0 to 4294967295 (got "${values.seed}").` };
     options.seed = seed;
+  }
+  const inbound = values['inbound-url'];
+  if (inbound !== undefined) {
+    if (!/^https?:\/\/[^/]/i.test(inbound) || !URL.canParse(inbound)) return { error: `--inbound-url must be an http(s) URL (got "${inbound}").` };
+    options.inboundUrl = inbound;
   }
   if (values.chaos !== undefined) {
     const chaos = readChaosFile(values.chaos);

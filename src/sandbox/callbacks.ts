@@ -140,7 +140,8 @@ export class CallbackDispatcher {
     const entry: CallbackAttempt = {
       time: new Date().toISOString(),
       messageUuid: job.params.MessageUUID ?? '',
-      messageStatus: job.params.Status ?? '',
+      // An inbound-message webhook has no Status.
+      messageStatus: job.params.Status ?? 'inbound',
       url: redactUrl(job.url),
       method: job.method,
       attempt: job.attempts,

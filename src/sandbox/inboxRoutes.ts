@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { parseParams } from './body';
 import { handleChaos } from './chaosRoutes';
+import { handleInboundUrl, handleReply } from './inboundRoutes';
 import { parseInboxQuery } from './inboxQuery';
 import type { InboxPhone } from './inboxTypes';
 import { inboxMessage, phoneOf } from './inboxView';
@@ -106,6 +107,12 @@ export function handleInbox(request: ControlRequest): boolean {
       return true;
     case '/__sandbox/chaos':
       handleChaos(request);
+      return true;
+    case '/__sandbox/inbound':
+      handleInboundUrl(request);
+      return true;
+    case '/__sandbox/replies':
+      handleReply(request);
       return true;
     case '/__sandbox/events':
       if (method !== 'GET') notAllowed(res, 'GET');

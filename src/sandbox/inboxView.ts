@@ -12,7 +12,6 @@ export function phoneOf(m: StoredMessage): string {
 
 /** The inbox's view of a stored message. */
 export function inboxMessage(m: StoredMessage): InboxMessage {
-  const state = m.direction === 'inbound' ? 'received' : m.state;
   return {
     uuid: m.uuid,
     direction: m.direction,
@@ -23,7 +22,7 @@ export function inboxMessage(m: StoredMessage): InboxMessage {
     type: m.type,
     encoding: m.encoding ?? null,
     parts: m.units,
-    state,
+    state: m.direction === 'inbound' ? 'received' : m.state,
     errorCode: m.errorCode,
     errorMeaning: m.errorCode && m.errorCode !== '000' ? (errorCodeMeaning(m.errorCode) ?? null) : null,
     time: iso(m.queuedAt),

@@ -14,14 +14,19 @@ export function messageResourceUri(m: StoredMessage): string {
   return `/v1/Account/${m.authId}/Message/${m.uuid}/`;
 }
 
+/** The state Plivo reports: an inbound message is `received`. */
+export function plivoState(m: StoredMessage): string {
+  return m.direction === 'inbound' ? 'received' : m.state;
+}
+
 /** The message object of `GET …/Message/{uuid}/` and of the list's `objects` (without `api_id`). */
 export function messageResource(m: StoredMessage): Record<string, unknown> {
   return {
     error_code: m.errorCode,
     from_number: m.from,
     to_number: m.to,
-    message_direction: 'outbound',
-    message_state: m.state,
+    message_direction: m.direction,
+    message_state: plivoState(m),
     message_time: apiTime(m.queuedAt),
     message_type: m.type,
     message_uuid: m.uuid,

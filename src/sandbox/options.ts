@@ -37,6 +37,17 @@ function chaosRules(given: unknown): ChaosConfig | undefined {
   return parsed;
 }
 
+/** An http(s) URL for a webhook, or an error naming the option. */
+export function webhookUrl(name: string, url: string): string {
+  try {
+    const parsed = new URL(url.trim());
+    if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '') return parsed.toString();
+  } catch {
+    // falls through to the error
+  }
+  throw new Error(`Sandbox option ${name} must be an http(s) URL.`);
+}
+
 function seedOption(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new Error('Sandbox option seed must be a whole number from 0 to 4294967295.');
   return seed;
@@ -69,6 +80,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     },
     allowHosts: allowedHosts(options.allowHosts),
     chaos: chaosRules(options.chaos),
+    inboundUrl: options.inboundUrl === undefined ? undefined : webhookUrl('inboundUrl', options.inboundUrl),
     seed: options.seed === undefined ? undefined : seedOption(options.seed),
     requestLogSize: Math.floor(nonNegative('requestLogSize', options.requestLogSize ?? d.requestLogSize)),
     log: options.log,

@@ -24,6 +24,10 @@ export interface SandboxState {
   rateLimiter: RateLimiter;
   events: EventHub;
   chaos: ChaosEngine;
+  /** Where replies from phones are posted (the number's message URL at Plivo). */
+  inbound: { url: string | undefined };
+  /** `sender|phone` pairs blocked by a STOP reply: sends between them fail with error 200. */
+  optedOut: Set<string>;
   /** Records a state change made outside the delivery simulation (a user action), then reports it like one. */
   changed(message: StoredMessage, by: string): void;
   /** Adds a new queued message: stored, scheduled for delivery, `queued` callback sent. */
@@ -70,6 +74,7 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
   const requestLog = new RequestLog(options.requestLogSize);
   const rateLimiter = new RateLimiter(options.rateLimitPer5s);
   const chaos = new ChaosEngine(options.seed);
+  const optedOut = new Set<string>();
   if (options.chaos) chaos.load(options.chaos);
   return {
     options,
@@ -82,6 +87,8 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
     rateLimiter,
     events,
     chaos,
+    inbound: { url: options.inboundUrl },
+    optedOut,
     changed: stateChanged,
     admit(message) {
       store.add(message);
@@ -96,6 +103,7 @@ export function createState(options: ResolvedSandboxOptions): SandboxState {
       requestLog.clear();
       rateLimiter.clear();
       chaos.restart();
+      optedOut.clear();
       events.publish({ type: 'reset' });
     },
   };

@@ -50,6 +50,8 @@ export interface SandboxOptions {
   chaos?: ChaosConfig;
   /** The chaos seed when the rules name none: the same seed and requests give the same outcomes. */
   seed?: number;
+  /** Where replies from phones are posted as Plivo's signed inbound-message webhook. */
+  inboundUrl?: string;
   /** Host names served besides 127.0.0.1, localhost and [::1] (any other Host header gets 403). */
   allowHosts?: string[];
   /** Request log entries kept for `/__sandbox/requests`. */
@@ -71,6 +73,7 @@ export interface ResolvedSandboxOptions {
   allowHosts: string[];
   chaos: ChaosConfig | undefined;
   seed: number | undefined;
+  inboundUrl: string | undefined;
   requestLogSize: number;
   log?: (line: string) => void;
 }

@@ -85,7 +85,7 @@ describe('bulk-messaging sandbox (CLI)', function () {
     const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
     const file = join(dir, 'sandbox.chaos.json');
     writeFileSync(file, JSON.stringify({ rules: [{ route: 'send', to: '+1 415 555 1111', effect: { kind: 'rate-limit', retryAfterSeconds: 4 } }] }));
-    const cli = runCli(['--port', '0', '--auth-id', 'MACLITEST00000000000', '--auth-token', 'cli-secret-token', '--chaos', file, '--seed', '99', '--allow-host', 'sandbox.test']);
+    const cli = runCli(['--port', '0', '--auth-id', 'MACLITEST00000000000', '--auth-token', 'cli-secret-token', '--chaos', file, '--seed', '99', '--allow-host', 'sandbox.test', '--inbound-url', 'http://127.0.0.1:9/sms']);
     started.push(cli);
     const baseUrl = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1], 15_000, 'the banner');
     const authorization = basic('MACLITEST00000000000', 'cli-secret-token');
@@ -93,6 +93,8 @@ describe('bulk-messaging sandbox (CLI)', function () {
     const snapshot = (await chaos.body.json()) as { seed: number; rules: unknown[] };
     assert.equal(snapshot.seed, 99);
     assert.equal(snapshot.rules.length, 1);
+    const inbound = await request(`${baseUrl}/__sandbox/inbound`, { headers: { authorization } });
+    assert.deepEqual(await inbound.body.json(), { url: 'http://127.0.0.1:9/sms' });
     const res = await request(`${baseUrl}/v1/Account/MACLITEST00000000000/Message/`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json' },

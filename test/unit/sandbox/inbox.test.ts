@@ -41,8 +41,9 @@ describe('sandbox inbox API', () => {
     sandbox = await startFast();
     await call(sandbox, 'POST', '/__sandbox/reset');
     await send(sandbox, { dst: '14155551111', text: 'Your code is 1234' });
-    beforeAll = Date.now();
-    await new Promise((r) => setTimeout(r, 5)); // distinct millisecond for the `since` filter
+    // `since` = one millisecond after the first message; the next ones are sent once the clock passed it.
+    beforeAll = Date.parse((await inbox(sandbox, {})).messages[0].time) + 1;
+    await waitFor(() => (Date.now() > beforeAll ? true : undefined), 1000, 'the clock to move on');
     await send(sandbox, { dst: '14155552222<+1 (415) 555-1111', text: 'Sale: 20% off ✨' });
     await send(sandbox, { dst: '12015550130', text: 'spam test' });
     await waitFor(async () => ((await inbox(sandbox, { to: '12015550130', state: 'failed' })).total === 1 ? true : undefined), 5000, 'the magic number to fail');
