@@ -6,6 +6,7 @@ import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
+import { registerSandboxView } from './sandboxView/registerSandboxView';
 import { registerSends } from './sends/registerSends';
 
 let sandbox: EmbeddedSandbox | undefined;
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const history = registerSends(context, { profiles, sandbox });
   registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
   registerDiagnostics(context);
+  registerSandboxView(context, sandbox);
   const localSandbox = sandbox;
   return {
     localSandbox: async () => {
