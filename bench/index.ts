@@ -12,6 +12,7 @@ import { runDestinationsBench } from './destinationsBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runHistoryStoreBench } from './historyStoreBench';
 import { runSandboxBench } from './sandboxBench';
+import { runSandboxInboxBench } from './sandboxInboxBench';
 import { runSendBench } from './sendBench';
 import { runSendToTreeBench } from './sendToTreeBench';
 
@@ -42,6 +43,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
   ['P5 sandbox', runSandboxBench],
+  ['P5 sandbox inbox', runSandboxInboxBench],
 ];
 
 function format(value: number | undefined): string {
