@@ -3,6 +3,10 @@
 // view shows it failed, with the code's meaning, in the view and in the Sends tree.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import * as plivo from 'plivo';
+import { request } from 'undici';
+import { waitFor } from '../../helpers/waitFor';
+import { startReceiver } from '../../unit/sandbox/helpers';
 import { answer } from '../battery/workbenchUi';
 import { ComposerPage } from '../composer/composerPage';
 import { useSandboxSession } from '../sandboxSession';
@@ -57,5 +61,35 @@ describe('Sandbox view', function () {
     await composer.click('#open-sends');
     const sendsRow = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Sends/ }) }).locator('.monaco-list-row', { hasText: PHONE });
     await sendsRow.filter({ hasText: 'failed · error 30 (spam detected)' }).first().waitFor({ timeout: 45_000 });
+  });
+
+  it('"Reply STOP" from a phone reaches a test receiver as a signed inbound webhook the plivo SDK accepts', async () => {
+    const { page } = session().workbench;
+    const receiver = await startReceiver();
+    try {
+      const inboundUrl = `${receiver.url}/sms/inbound`;
+      const { authId, authToken } = server().accounts[0];
+      const set = await request(`${server().baseUrl}/__sandbox/inbound`, {
+        method: 'PUT',
+        headers: { authorization: 'Basic ' + Buffer.from(`${authId}:${authToken}`).toString('base64'), 'content-type': 'application/json' },
+        body: JSON.stringify({ url: inboundUrl }),
+      });
+      assert.equal(set.statusCode, 200);
+      await set.body.dump();
+      const phoneRow = sandboxRows(page).filter({ hasText: PHONE }).filter({ hasText: /\d+ messages? ·/ }).first();
+      await phoneRow.click({ button: 'right' });
+      await page.locator('.monaco-menu .action-label', { hasText: 'Reply…' }).click({ timeout: 10_000 });
+      await answer(page, `Reply from ${PHONE}`, 'STOP');
+      const hook = await waitFor(() => receiver.received.find((r) => r.url === '/sms/inbound'), 15_000, 'the inbound webhook');
+      assert.equal(hook.params.From, PHONE.slice(1));
+      assert.equal(hook.params.To, '14155550100');
+      assert.equal(hook.params.Text, 'STOP');
+      assert.equal(hook.params.MessageIntent, 'optout');
+      const header = (name: string) => String(hook.headers[name]);
+      assert.ok(plivo.validateV3Signature('POST', inboundUrl, header('x-plivo-signature-v3-nonce'), authToken, header('x-plivo-signature-v3'), hook.params));
+      await sandboxRows(page).filter({ hasText: '← STOP' }).waitFor({ timeout: 15_000 });
+    } finally {
+      await receiver.close();
+    }
   });
 });
