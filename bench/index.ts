@@ -14,6 +14,7 @@ import { runDiagnosticsBench } from './diagnosticsBench';
 import { runHistoryStoreBench } from './historyStoreBench';
 import { runPasteRefusalBench } from './pasteRefusalBench';
 import { runSandboxBench } from './sandboxBench';
+import { runSandboxInboxBench } from './sandboxInboxBench';
 import { runSendBench } from './sendBench';
 import { runSendToTreeBench } from './sendToTreeBench';
 
@@ -46,6 +47,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
   ['P4 bundle size', runBundleBench],
   ['P4 activation (workbench)', inWorkbench('activation-host', runActivationBench)],
   ['P5 sandbox', runSandboxBench],
+  ['P5 sandbox inbox', runSandboxInboxBench],
 ];
 
 function format(value: number | undefined): string {

@@ -23,14 +23,14 @@ const MESSAGES_FOR_MEMORY = 1_000_000;
 const HEAP_FLAT_RATIO = 1.25;
 const RSS_BOUND_MB = 400;
 
-interface Target {
+export interface Target {
   origin: string;
   path: string;
   authorization: string;
 }
 
 /** `count` distinct valid US numbers starting at `start` (+1 415 2xx xxxx). */
-function usNumbers(count: number, start: number): string[] {
+export function usNumbers(count: number, start: number): string[] {
   return Array.from({ length: count }, (_, i) => `+1415${2_000_000 + start + i}`);
 }
 
@@ -38,7 +38,7 @@ function usNumbers(count: number, start: number): string[] {
  * Sends back to back on `concurrency` keep-alive connections until `seconds` pass or `maxRequests`
  * are done; returns requests per second.
  */
-async function requestsPerSecond(
+export async function requestsPerSecond(
   target: Target,
   bodyFor: (n: number) => string,
   concurrency: number,
@@ -69,7 +69,7 @@ async function requestsPerSecond(
 }
 
 /** The floor: a bare node:http server that reads the body and answers a fixed 202. */
-async function startBareServer(): Promise<{ server: Server; origin: string }> {
+export async function startBareServer(): Promise<{ server: Server; origin: string }> {
   const body = JSON.stringify({ api_id: '7a3c6e0c-0000-4000-8000-000000000000', message: 'message(s) queued', message_uuid: ['5b40a428-0000-4000-8000-000000000000'] });
   const server = createServer((req, res) => {
     req.resume();
@@ -82,7 +82,7 @@ async function startBareServer(): Promise<{ server: Server; origin: string }> {
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-function sandboxTarget(sandbox: SandboxServer): Target {
+export function sandboxTarget(sandbox: SandboxServer): Target {
   const { authId, authToken } = sandbox.accounts[0];
   return {
     origin: sandbox.baseUrl,

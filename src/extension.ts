@@ -8,6 +8,7 @@ import { registerNetwork } from './network/registerNetwork';
 import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
+import { registerSandboxView } from './sandboxView/registerSandboxView';
 import { registerSends } from './sends/registerSends';
 
 let sandbox: EmbeddedSandbox | undefined;
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   registerCallbacks(context, { profiles, sandbox, history, output });
   registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
   registerDiagnostics(context);
+  registerSandboxView(context, sandbox);
   const localSandbox = sandbox;
   return {
     localSandbox: async () => {

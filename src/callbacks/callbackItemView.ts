@@ -1,6 +1,6 @@
 // What the Callbacks view shows for one callback, as plain data (callbacksTree.ts makes TreeItems).
 import type { SignatureCheck } from '../core/signatures/verifyCallback';
-import { describeErrorCode, isErrorCode } from '../sends/errorCodes';
+import { describeErrorCode, isErrorCode } from '../core/errorCodes';
 import type { InspectedCallback } from './inspectedCallback';
 
 export interface DetailRow {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { startSandbox, type SandboxServer } from '../sandbox';
+import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox';
+import { INBOX_FLAGS, INBOX_FLAG_USAGE, inboxOptions } from './sandboxInboxFlags';
 
 const DEFAULT_PORT = 8089;
 
@@ -13,10 +14,13 @@ Runs a Plivo-compatible Message API on 127.0.0.1 until Ctrl+C.
   --mps           messages dequeued for delivery per second (default 10)
   --tls-cert      serve HTTPS with this PEM certificate (chain); clients must trust its CA
   --tls-key       the PEM private key of --tls-cert
-  --help, -h      show this help
+${INBOX_FLAG_USAGE}  --help, -h      show this help
 `;
 
-type Parsed = { port: number; authId?: string; authToken?: string; mps?: number; tls?: { cert: string; key: string } } | { help: true } | { error: string };
+type Parsed =
+  | { port: number; authId?: string; authToken?: string; mps?: number; tls?: { cert: string; key: string }; inbox: SandboxOptions }
+  | { help: true }
+  | { error: string };
 
 function parse(argv: string[]): Parsed {
   let values;
@@ -31,6 +35,7 @@ function parse(argv: string[]): Parsed {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...INBOX_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -49,7 +54,9 @@ function parse(argv: string[]): Parsed {
   if (authToken !== undefined && authToken === '') return { error: '--auth-token cannot be empty.' };
   const [cert, key] = [values['tls-cert'], values['tls-key']];
   if ((cert === undefined) !== (key === undefined)) return { error: '--tls-cert and --tls-key go together.' };
-  return { port, authId, authToken, mps, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined };
+  const inbox = inboxOptions(values);
+  if ('error' in inbox) return inbox;
+  return { port, authId, authToken, mps, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined, inbox };
 }
 
 /** The PEM files of --tls-cert/--tls-key, or a message naming the one that cannot be read. */
@@ -111,6 +118,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
       accounts: [{ authId: parsed.authId, authToken: parsed.authToken }],
       messagesPerSecond: parsed.mps,
       tls,
+      ...parsed.inbox,
       log: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (err) {

@@ -1,7 +1,10 @@
 import { Agent, request } from 'undici';
 import { Fifo } from './fifo';
 import { signatureHeaders } from './signatures';
-import type { CallbackRetryPolicy } from './types';
+import { redactUrl } from './redact';
+import type { CallbackAttempt, CallbackRetryPolicy } from './types';
+
+export type { CallbackAttempt } from './types';
 
 /** One status callback to deliver. */
 export interface CallbackJob {
@@ -11,21 +14,6 @@ export interface CallbackJob {
   params: Record<string, string>;
   /** Attempts made so far. */
   attempts: number;
-}
-
-/** One attempt, for `/__sandbox/callbacks`. */
-export interface CallbackAttempt {
-  time: string;
-  messageUuid: string;
-  messageStatus: string;
-  url: string;
-  method: 'GET' | 'POST';
-  attempt: number;
-  /** HTTP status received, 0 when the request failed. */
-  responseStatus: number;
-  error?: string;
-  /** True when another attempt is scheduled. */
-  willRetry: boolean;
 }
 
 const CONCURRENCY = 8;
@@ -46,6 +34,8 @@ export class CallbackDispatcher {
   constructor(
     private readonly policy: CallbackRetryPolicy,
     private readonly tokenFor: (authId: string) => string | undefined,
+    /** Told of every attempt, so the message's inbox entry can show it. */
+    private readonly onAttempt: (attempt: CallbackAttempt) => void = () => undefined,
   ) {}
 
   enqueue(job: CallbackJob): void {
@@ -147,16 +137,19 @@ export class CallbackDispatcher {
 
   private record(job: CallbackJob, responseStatus: number, error: string | undefined, willRetry: boolean): void {
     if (this.log.length >= ATTEMPT_LOG_SIZE) this.log.shift();
-    this.log.push({
+    const entry: CallbackAttempt = {
       time: new Date().toISOString(),
       messageUuid: job.params.MessageUUID ?? '',
-      messageStatus: job.params.Status ?? '',
-      url: job.url,
+      // An inbound-message webhook has no Status.
+      messageStatus: job.params.Status ?? 'inbound',
+      url: redactUrl(job.url),
       method: job.method,
       attempt: job.attempts,
       responseStatus,
       error,
       willRetry,
-    });
+    };
+    this.log.push(entry);
+    this.onAttempt(entry);
   }
 }

@@ -13,8 +13,8 @@ const MAX_STEPS_PER_TICK = 5000;
  */
 export class DeliverySimulator {
   private readonly queued = new Fifo<StoredMessage>();
-  private readonly awaitingReceipt = new Fifo<StoredMessage>();
-  private readonly awaitingSlowReceipt = new Fifo<StoredMessage>();
+  /** Sent messages waiting for their receipt, one queue per receipt delay (each then stays in time order). */
+  private readonly awaiting = new Map<number, Fifo<StoredMessage>>();
   private timer: NodeJS.Timeout | undefined;
   private wakeAt = Infinity;
   private tokens = 1;
@@ -35,15 +35,16 @@ export class DeliverySimulator {
 
   /** Messages waiting to be dequeued or for a receipt. */
   get pending(): number {
-    return this.queued.length + this.awaitingReceipt.length + this.awaitingSlowReceipt.length;
+    let count = this.queued.length;
+    for (const fifo of this.awaiting.values()) count += fifo.length;
+    return count;
   }
 
   /** Lets go of messages the store has evicted. */
   dropEvicted(): void {
     // Runs once per eviction (a thousand times per full bulk send): no allocation here.
     while (this.queued.peek()?.evicted) this.queued.shift();
-    while (this.awaitingReceipt.peek()?.evicted) this.awaitingReceipt.shift();
-    while (this.awaitingSlowReceipt.peek()?.evicted) this.awaitingSlowReceipt.shift();
+    for (const fifo of this.awaiting.values()) while (fifo.peek()?.evicted) fifo.shift();
   }
 
   /** Stops the timer and forgets everything in flight. */
@@ -52,8 +53,7 @@ export class DeliverySimulator {
     this.timer = undefined;
     this.wakeAt = Infinity;
     this.queued.clear();
-    this.awaitingReceipt.clear();
-    this.awaitingSlowReceipt.clear();
+    this.awaiting.clear();
   }
 
   private wake(at: number): void {
@@ -71,8 +71,7 @@ export class DeliverySimulator {
     const now = Date.now();
     this.refill(now);
     this.dequeue(now);
-    this.receipts(this.awaitingReceipt, this.timings.deliveredAfterMs, now);
-    this.receipts(this.awaitingSlowReceipt, this.timings.slowDeliveredAfterMs, now);
+    for (const [delay, fifo] of this.awaiting) this.receipts(fifo, delay, now);
     this.scheduleNext(now);
   }
 
@@ -87,7 +86,8 @@ export class DeliverySimulator {
       const message = this.queued.peek();
       if (!message || message.queuedAt + this.timings.sentAfterMs > now) return;
       this.queued.shift();
-      if (message.evicted) continue;
+      // Evicted, or already moved by hand from the inbox.
+      if (message.evicted || message.state !== 'queued') continue;
       this.tokens -= 1;
       const outcome = message.outcome;
       if (now >= message.expiresAt) this.change(message, 'failed', '420', now);
@@ -95,10 +95,16 @@ export class DeliverySimulator {
       else {
         message.sentAt = now;
         this.change(message, 'sent', null, now);
-        if (outcome.kind === 'slow') this.awaitingSlowReceipt.push(message);
-        else if (outcome.kind !== 'staySent') this.awaitingReceipt.push(message);
+        if (outcome.kind === 'slow') this.awaitReceipt(message, outcome.afterMs ?? this.timings.slowDeliveredAfterMs);
+        else if (outcome.kind !== 'staySent') this.awaitReceipt(message, this.timings.deliveredAfterMs);
       }
     }
+  }
+
+  private awaitReceipt(message: StoredMessage, delay: number): void {
+    let fifo = this.awaiting.get(delay);
+    if (!fifo) this.awaiting.set(delay, (fifo = new Fifo<StoredMessage>()));
+    fifo.push(message);
   }
 
   private receipts(fifo: Fifo<StoredMessage>, delay: number, now: number): void {
@@ -106,7 +112,7 @@ export class DeliverySimulator {
       const message = fifo.peek();
       if (!message || (message.sentAt as number) + delay > now) return;
       fifo.shift();
-      if (message.evicted) continue;
+      if (message.evicted || message.state !== 'sent') continue;
       if (message.outcome.kind === 'undeliver') this.change(message, 'undelivered', message.outcome.errorCode, now);
       else this.change(message, 'delivered', '000', now);
     }
@@ -127,10 +133,10 @@ export class DeliverySimulator {
       const tokenReady = now + ((1 - Math.min(1, this.tokens)) * 1000) / this.messagesPerSecond;
       at = Math.max(ready, tokenReady, now + MIN_TICK_MS);
     }
-    const receipt = this.awaitingReceipt.peek();
-    if (receipt) at = Math.min(at, (receipt.sentAt as number) + this.timings.deliveredAfterMs);
-    const slow = this.awaitingSlowReceipt.peek();
-    if (slow) at = Math.min(at, (slow.sentAt as number) + this.timings.slowDeliveredAfterMs);
+    for (const [delay, fifo] of this.awaiting) {
+      const receipt = fifo.peek();
+      if (receipt) at = Math.min(at, (receipt.sentAt as number) + delay);
+    }
     if (at !== Infinity) this.wake(Math.max(at, now + 1));
   }
 }

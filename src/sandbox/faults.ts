@@ -1,3 +1,7 @@
+import type { FaultKind, FaultSpec } from './types';
+
+export type { FaultKind, FaultSpec } from './types';
+
 /** The failures the sandbox can be told to produce. */
 export const FAULT_KINDS = [
   'latency',
@@ -7,26 +11,7 @@ export const FAULT_KINDS = [
   'truncated-json',
   'connection-reset',
   'no-response',
-] as const;
-
-export type FaultKind = (typeof FAULT_KINDS)[number];
-
-/** A fault for the next `count` API requests that match `method` and `path`. */
-export interface FaultSpec {
-  kind: FaultKind;
-  /** How many matching requests get it (default 1). */
-  count?: number;
-  /** Only requests with this method (any when absent). */
-  method?: string;
-  /** Only requests whose path contains this text, e.g. `/Message/` (any when absent). */
-  path?: string;
-  /** For `latency`: added delay before the request is handled normally (default 1000). */
-  latencyMs?: number;
-  /** For `rate-limit`: the Retry-After value (default 1). */
-  retryAfterSeconds?: number;
-  /** Matching requests let through untouched first, e.g. 1 to hit the second batch of a send (default 0). */
-  skip?: number;
-}
+] as const satisfies readonly FaultKind[];
 
 /** A queued fault with its remaining uses and the matching requests it still lets through. */
 export interface PendingFault extends FaultSpec {

@@ -17,9 +17,14 @@ export {
 } from './signatures';
 export type {
   CallbackRetryPolicy,
+  ChaosConfig,
+  ChaosEffect,
+  ChaosRule,
+  ChaosSnapshot,
   DeliveryTimings,
   MessageState,
   SandboxAccount,
   SandboxOptions,
   SandboxServer,
 } from './types';
+export type { InboxEvent, InboxMessage, InboxPage, InboxPhone, InboxPhonesPage } from './inboxTypes';

@@ -1,4 +1,5 @@
 import type { StoredMessage } from './messageStore';
+import { plivoState } from './messageView';
 import { parseFilterTime } from './plivoTime';
 
 /** A parsed list query: paging plus a predicate built from the documented filters. */
@@ -46,10 +47,10 @@ export function parseListQuery(search: URLSearchParams): ListQuery | string {
     filters.push([key, value]);
     switch (key) {
       case 'message_state':
-        tests.push((m) => m.state === value);
+        tests.push((m) => plivoState(m) === value);
         break;
       case 'message_direction':
-        tests.push(() => value === 'outbound');
+        tests.push((m) => m.direction === value);
         break;
       case 'message_type':
         tests.push((m) => m.type === value);

@@ -5,7 +5,8 @@
 /** What the delivery simulator does with a message. */
 export type DeliveryOutcome =
   | { kind: 'deliver' }
-  | { kind: 'slow' }
+  /** Delivered after the slow delay, or after `afterMs` (a chaos rule's slow receipt). */
+  | { kind: 'slow'; afterMs?: number }
   | { kind: 'staySent' }
   | { kind: 'fail'; errorCode: string }
   | { kind: 'undeliver'; errorCode: string };

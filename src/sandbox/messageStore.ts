@@ -1,8 +1,27 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { TextEncoding } from '../core/segments';
 import type { DeliveryOutcome } from './magicNumbers';
 import type { MessageState } from './types';
 
-/** A message as the sandbox keeps it (the text itself is not kept: no route returns it). */
+/** One state a message went through, for the inbox's timeline. */
+export interface StateChange {
+  state: MessageState | 'received';
+  at: number;
+  errorCode: string | null;
+  /** Who moved it there when it was not the delivery simulation: a chaos rule or a user action. */
+  by?: string;
+}
+
+/** One status-callback attempt for this message (the dispatcher's log has them all). */
+export interface MessageCallbackAttempt {
+  at: number;
+  status: string;
+  attempt: number;
+  responseStatus: number;
+  error?: string;
+}
+
+/** A message as the sandbox keeps it: what the API answers plus what the inbox shows. */
 export interface StoredMessage {
   /** Assigned by the store when the message is added. */
   uuid: string;
@@ -11,7 +30,11 @@ export interface StoredMessage {
   from: string;
   /** Destination digits without `+`. */
   to: string;
+  direction: 'outbound' | 'inbound';
   type: 'sms' | 'mms';
+  /** The text as the phone shows it. */
+  text: string;
+  encoding: TextEncoding | undefined;
   units: number;
   country: string | undefined;
   powerpackId: string | null;
@@ -24,8 +47,13 @@ export interface StoredMessage {
   callbackUrl: string | undefined;
   callbackMethod: 'GET' | 'POST';
   outcome: DeliveryOutcome;
+  /** The chaos rule that chose the outcome, shown in the timeline as `by`. */
+  chaosRule?: string;
   /** Callbacks sent so far for this message (the `Sequence` of the next one is this + 1). */
   callbackCount: number;
+  timeline: StateChange[];
+  /** The latest callback attempts, at most `MAX_MESSAGE_CALLBACKS`. */
+  callbackAttempts: MessageCallbackAttempt[];
   /** Set when the store dropped the message to stay within its size. */
   evicted: boolean;
 }

@@ -1,4 +1,4 @@
-import { errorMessageFor } from './errorCodes';
+import { apiErrorMessage } from '../core/errorCodes';
 import type { StoredMessage } from './messageStore';
 import { apiTime, callbackTime } from './plivoTime';
 
@@ -14,14 +14,19 @@ export function messageResourceUri(m: StoredMessage): string {
   return `/v1/Account/${m.authId}/Message/${m.uuid}/`;
 }
 
+/** The state Plivo reports: an inbound message is `received`. */
+export function plivoState(m: StoredMessage): string {
+  return m.direction === 'inbound' ? 'received' : m.state;
+}
+
 /** The message object of `GET …/Message/{uuid}/` and of the list's `objects` (without `api_id`). */
 export function messageResource(m: StoredMessage): Record<string, unknown> {
   return {
     error_code: m.errorCode,
     from_number: m.from,
     to_number: m.to,
-    message_direction: 'outbound',
-    message_state: m.state,
+    message_direction: m.direction,
+    message_state: plivoState(m),
     message_time: apiTime(m.queuedAt),
     message_type: m.type,
     message_uuid: m.uuid,
@@ -34,7 +39,7 @@ export function messageResource(m: StoredMessage): Record<string, unknown> {
     is_domestic: false,
     message_sent_time: m.sentAt === undefined ? null : apiTime(m.sentAt),
     message_updated_time: apiTime(m.updatedAt),
-    error_message: errorMessageFor(m.errorCode),
+    error_message: apiErrorMessage(m.errorCode),
   };
 }
 

@@ -1,5 +1,7 @@
 import { resolveAccounts } from './credentials';
-import type { ResolvedSandboxOptions, SandboxOptions } from './types';
+import { parseChaosConfig } from './chaosRules';
+import { validAllowedHost } from './hostCheck';
+import type { ChaosConfig, ResolvedSandboxOptions, SandboxOptions } from './types';
 
 /** Defaults: realistic enough to feel like Plivo, quick enough to watch a send complete. */
 export const SANDBOX_DEFAULTS = {
@@ -21,6 +23,34 @@ function positive(name: string, value: number): number {
 function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`Sandbox option ${name} must be zero or more.`);
   return value;
+}
+
+function allowedHosts(names: readonly string[] = []): string[] {
+  for (const name of names) if (!validAllowedHost(name)) throw new Error(`Sandbox option allowHosts: "${name}" is not a host name (no scheme or port).`);
+  return [...names];
+}
+
+function chaosRules(given: unknown): ChaosConfig | undefined {
+  if (given === undefined) return undefined;
+  const parsed = parseChaosConfig(given);
+  if (typeof parsed === 'string') throw new Error(`Sandbox option chaos: ${parsed}`);
+  return parsed;
+}
+
+/** An http(s) URL for a webhook, or an error naming the option. */
+export function webhookUrl(name: string, url: string): string {
+  try {
+    const parsed = new URL(url.trim());
+    if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '') return parsed.toString();
+  } catch {
+    // falls through to the error
+  }
+  throw new Error(`Sandbox option ${name} must be an http(s) URL.`);
+}
+
+function seedOption(seed: number): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new Error('Sandbox option seed must be a whole number from 0 to 4294967295.');
+  return seed;
 }
 
 /** Fills defaults and rejects nonsense values early, with the option's name. */
@@ -48,6 +78,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       maxDelayMs: nonNegative('callbackRetry.maxDelayMs', retry.maxDelayMs),
       timeoutMs: positive('callbackRetry.timeoutMs', retry.timeoutMs),
     },
+    allowHosts: allowedHosts(options.allowHosts),
+    chaos: chaosRules(options.chaos),
+    inboundUrl: options.inboundUrl === undefined ? undefined : webhookUrl('inboundUrl', options.inboundUrl),
+    seed: options.seed === undefined ? undefined : seedOption(options.seed),
     requestLogSize: Math.floor(nonNegative('requestLogSize', options.requestLogSize ?? d.requestLogSize)),
     log: options.log,
   };

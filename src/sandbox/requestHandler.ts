@@ -3,15 +3,18 @@ import { handleGetAccount } from './accountRoute';
 import { authenticate } from './auth';
 import { parseParams, readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
-import type { FaultSpec } from './faults';
+import { handleInbox } from './inboxRoutes';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
+import { applyChaosStop, requestChaos } from './chaosRequest';
+import { createHostCheck } from './hostCheck';
 import { handlePricing } from './pricingRoute';
-import { redactSecrets } from './redact';
+import { redactSecrets, redactUrl } from './redact';
 import type { LoggedRequest } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
 import { allowedMethods, matchRoute, replyError, type ApiRequest } from './routes';
 import { handleSend } from './sendRoute';
 import type { SandboxState } from './state';
+import type { FaultSpec } from './types';
 
 /** What the request handler needs from the server around it. */
 export interface HandlerHooks {
@@ -69,10 +72,15 @@ function applyFault(fault: FaultSpec, req: IncomingMessage, res: ServerResponse,
   }
 }
 
-/** The sandbox's request pipeline: body cap, request log, faults, auth, rate limit, route. */
+/**
+ * The sandbox's request pipeline: body cap, Host check, auth, then request log, faults, rate limit,
+ * route. Nothing before auth changes state, so a request any web page can make (no credentials, a
+ * `text/plain` body, a rebound Host) neither uses up a fault nor shows in the log's counts.
+ */
 export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
   const tokens = state.options.accounts.map((a) => a.authToken);
   const log = state.options.log;
+  const hostAllowed = createHostCheck(state.options.allowHosts);
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -80,7 +88,7 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
     // Like nginx in front of Plivo, repeated slashes are merged: the node SDK asks for `…/{auth_id}//`.
     url.pathname = url.pathname.replace(/\/{2,}/g, '/');
-    const shownPath = redactSecrets(req.url ?? '/', tokens);
+    const shownPath = redactUrl(redactSecrets(req.url ?? '/', tokens));
     let faultKind: string | undefined;
     let entry: LoggedRequest | undefined;
     res.on('close', () => {
@@ -96,15 +104,28 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     });
 
     const body = await readBody(req, state.options.maxBodyBytes);
+    // An undrained oversized body leaves the connection unusable: whatever the answer, close it.
+    const closeUnlessDrained: Record<string, string> = body.ok || body.drained ? {} : { connection: 'close' };
+    const control = url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1);
+    const route = (): string => `${method} ${control ? CONTROL_PREFIX : (matchRoute(url.pathname)?.pattern ?? 'unknown')}`;
+    if (!hostAllowed(req.headers.host, req.socket.localPort)) {
+      state.requestLog.refuse(route());
+      return sendError(res, 403, 'host not allowed: use 127.0.0.1, localhost or [::1]', { headers: closeUnlessDrained });
+    }
+    const auth = authenticate(req.headers.authorization, state.accountsById, control ? undefined : ACCOUNT_PATH.exec(url.pathname)?.[1]);
+    if (!auth.ok) {
+      state.requestLog.refuse(route());
+      return sendJson(res, 401, auth.body, { headers: closeUnlessDrained });
+    }
     const tooLarge = (): void =>
-      sendError(res, 413, `request body exceeds ${state.options.maxBodyBytes} bytes`, {
-        headers: body.ok || body.drained ? {} : { connection: 'close' },
-      });
+      sendError(res, 413, `request body exceeds ${state.options.maxBodyBytes} bytes`, { headers: closeUnlessDrained });
 
-    if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
+    if (control) {
       if (!body.ok) return tooLarge();
-      const auth = authenticate(req.headers.authorization, state.accountsById);
-      if (!auth.ok) return sendJson(res, 401, auth.body);
+      const path = url.pathname.replace(/\/+$/, '');
+      const contentType = req.headers['content-type'];
+      // The event stream never ends by itself: the server cuts it on close, as a hanging fault.
+      if (handleInbox({ state, method, path, search: url.searchParams, body: body.text, contentType, res, keepOpen: hooks.hang })) return;
       return handleControl(state, method, url.pathname, body.text, req.headers['content-type'], res);
     }
 
@@ -126,9 +147,21 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
       }
     }
 
-    const truncate = fault?.kind === 'truncated-json';
-    const auth = authenticate(req.headers.authorization, state.accountsById, ACCOUNT_PATH.exec(url.pathname)?.[1]);
-    if (!auth.ok) return sendJson(res, 401, auth.body, { truncate });
+    const chaos = fault ? undefined : requestChaos(state, match, method, body.text, req.headers['content-type']);
+    if (chaos && chaos.rules.length > 0) {
+      logged.fault = `chaos: ${chaos.rules.join(', ')}`;
+      faultKind = chaos.stop?.kind === 'connection-reset' ? 'connection-reset' : logged.fault;
+      if (chaos.latencyMs > 0) {
+        try {
+          await sleep(chaos.latencyMs, hooks.closing);
+        } catch {
+          return;
+        }
+      }
+      if (chaos.stop) return applyChaosStop(chaos.stop, req, res, hooks.hang);
+    }
+
+    const truncate = fault?.kind === 'truncated-json' || chaos?.truncate === true;
     const wait = state.rateLimiter.take(auth.account.authId);
     if (wait > 0) return sendError(res, 429, 'too many requests', { truncate, headers: { 'retry-after': String(wait) } });
     if (!match) return sendError(res, 404, 'not found', { truncate });

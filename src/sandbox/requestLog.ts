@@ -1,30 +1,9 @@
-/** One API request as the sandbox saw it. */
-export interface RequestLogEntry {
-  time: string;
-  method: string;
-  /** Path with query string. */
-  path: string;
-  /** The route pattern, e.g. `POST /v1/Account/{auth_id}/Message/`, or `unknown`. */
-  route: string;
-  /** HTTP status sent, 0 when none was (connection reset, no response). */
-  status: number;
-  /** Fault applied to this request, if any. */
-  fault?: string;
-  /** Request body with tokens redacted, cut to `BODY_CHARS`. */
-  body: string;
-}
+import type { RequestLogEntry, RequestLogSnapshot } from './types';
+
+export type { RequestLogEntry, RequestLogSnapshot } from './types';
 
 /** The parts of a recorded entry that are filled in once the response is known. */
 export type LoggedRequest = Pick<RequestLogEntry, 'status' | 'fault'>;
-
-/** What `/__sandbox/requests` answers. */
-export interface RequestLogSnapshot {
-  total: number;
-  /** Requests per `METHOD route-pattern` since the last reset. */
-  counts: Record<string, number>;
-  /** The most recent entries, oldest first. */
-  entries: RequestLogEntry[];
-}
 
 // A 1,000-number bulk body is ~15 KB; with 200 entries the log stays within ~3 MB.
 const BODY_CHARS = 16 * 1024;
@@ -38,6 +17,7 @@ export class RequestLog {
   private next = 0;
   private counts = new Map<string, number>();
   private total = 0;
+  private refused = new Map<string, number>();
 
   constructor(private readonly size: number) {}
 
@@ -62,11 +42,17 @@ export class RequestLog {
     return entry;
   }
 
+  /** Counts a request refused before auth (wrong Host, no or wrong credentials): nothing else is kept of it. */
+  refuse(route: string): void {
+    this.refused.set(route, (this.refused.get(route) ?? 0) + 1);
+  }
+
   snapshot(): RequestLogSnapshot {
     const ordered = [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
     return {
       total: this.total,
       counts: Object.fromEntries(this.counts),
+      refused: Object.fromEntries(this.refused),
       entries: ordered.map((e) => ({ ...e, time: new Date(e.time).toISOString() })),
     };
   }
@@ -75,6 +61,7 @@ export class RequestLog {
     this.entries = [];
     this.next = 0;
     this.counts.clear();
+    this.refused.clear();
     this.total = 0;
   }
 }

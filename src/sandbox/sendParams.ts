@@ -1,4 +1,4 @@
-import { analyseSegments } from '../core/segments';
+import { analyseSegments, type TextEncoding } from '../core/segments';
 import type { Params } from './body';
 
 /** A send request after the sandbox's checks (destinations are checked separately). */
@@ -8,6 +8,10 @@ export interface SendRequest {
   powerpackUuid: string | undefined;
   dst: string;
   type: 'sms' | 'mms';
+  /** The text as the phone shows it ('' for an MMS without text). */
+  text: string;
+  /** GSM-7 or UCS-2 for an SMS; undefined for an MMS. */
+  encoding: TextEncoding | undefined;
   units: number;
   url: string | undefined;
   method: 'GET' | 'POST';
@@ -47,7 +51,7 @@ function readSender(params: Params): { src?: string; powerpackUuid?: string } | 
   return `'${given}' is not a valid source number`;
 }
 
-function readText(params: Params, type: 'sms' | 'mms'): { units: number } | string {
+function readText(params: Params, type: 'sms' | 'mms'): { text: string; encoding?: TextEncoding; units: number } | string {
   const raw = params.text;
   if (raw !== undefined && raw !== null && typeof raw !== 'string') return 'text must be a string';
   const body = typeof raw === 'string' ? raw : '';
@@ -56,7 +60,7 @@ function readText(params: Params, type: 'sms' | 'mms'): { units: number } | stri
     const count = Array.isArray(media) ? media.length : typeof media === 'string' && media !== '' ? 1 : 0;
     if (count > 10) return 'a maximum of 10 media_urls or media_ids is allowed';
     if (count === 0 && body.trim() === '') return 'media_urls or media_ids is required for mms';
-    return { units: 1 };
+    return { text: body, units: 1 };
   }
   if (body.trim() === '') return 'text is required';
   const info = analyseSegments(body);
@@ -65,7 +69,7 @@ function readText(params: Params, type: 'sms' | 'mms'): { units: number } | stri
       ? `text parameter length exceeds ${info.limit} unicode characters`
       : `text parameter length exceeds ${info.limit} characters`;
   }
-  return { units: info.parts };
+  return { text: body, encoding: info.encoding, units: info.parts };
 }
 
 function readCallback(params: Params): { url?: string; method: 'GET' | 'POST' } | string {
@@ -110,6 +114,8 @@ export function readSendRequest(params: Params): SendRequest | string {
     powerpackUuid: sender.powerpackUuid,
     dst,
     type,
+    text: body.text,
+    encoding: body.encoding,
     units: body.units,
     url: callback.url,
     method: callback.method,

@@ -1,5 +1,5 @@
 import { readDestinations } from './destinations';
-import { outcomeFor } from './magicNumbers';
+import { outcomeFor, type DeliveryOutcome } from './magicNumbers';
 import type { StoredMessage } from './messageStore';
 import { newApiId } from './reply';
 import { reply, replyError, type ApiRequest } from './routes';
@@ -9,12 +9,22 @@ import { readSendRequest, type SendRequest } from './sendParams';
 const POWERPACK_NUMBER = '12015550000';
 
 function newMessage(api: ApiRequest, request: SendRequest, to: string, country: string | undefined, now: number): StoredMessage {
+  const from = request.src ?? POWERPACK_NUMBER;
+  // A phone that replied STOP to this sender no longer gets its messages (Plivo's error 200).
+  const blocked = api.state.optedOut.size > 0 && api.state.optedOut.has(`${from}|${to}`);
+  let outcome: DeliveryOutcome = blocked ? { kind: 'fail', errorCode: '200' } : outcomeFor(to);
+  // The magic numbers keep their outcomes; chaos delivery rules decide for every other number.
+  const chaos = outcome.kind === 'deliver' && api.state.chaos.active ? api.state.chaos.forMessage(to) : undefined;
+  if (chaos) outcome = chaos.outcome;
   return {
     uuid: '', // given by the store
     authId: api.account.authId,
-    from: request.src ?? POWERPACK_NUMBER,
+    from,
     to,
+    direction: 'outbound',
     type: request.type,
+    text: request.text,
+    encoding: request.encoding,
     units: request.units,
     country,
     powerpackId: request.powerpackUuid ?? null,
@@ -26,8 +36,11 @@ function newMessage(api: ApiRequest, request: SendRequest, to: string, country: 
     expiresAt: now + request.expirySeconds * 1000,
     callbackUrl: request.url,
     callbackMethod: request.method,
-    outcome: outcomeFor(to),
+    outcome,
+    ...(chaos ? { chaosRule: `chaos: ${chaos.rule}` } : {}),
     callbackCount: 0,
+    timeline: [{ state: 'queued', at: now, errorCode: null }],
+    callbackAttempts: [],
     evicted: false,
   };
 }

@@ -2,7 +2,7 @@
 // plain data, so it is unit-tested without VS Code. contextValue tokens drive the menus:
 // `send|batch` + `:uuids` (has UUIDs) + `:response` (has a response body), then for a send `:doubt`
 // (batches in doubt) and `:rest` (destinations not sent); `destination` + `:uuid`.
-import { describeErrorCode, isErrorCode } from './errorCodes';
+import { describeErrorCode, isErrorCode } from '../core/errorCodes';
 import { sendProgress } from '../core/sends/sendProgress';
 import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 import { batchTrouble, countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';

@@ -3,7 +3,7 @@
 // fields, so nothing else a send stores (response bodies, drafts) can reach an export, and no
 // credential is ever part of a send.
 import { parseKey } from '../destinations/phoneMetadata';
-import { errorCodeMeaning } from '../sends/errorCodes';
+import { errorCodeMeaning } from '../errorCodes';
 import type { BatchState, DestinationResult } from '../sends/journal';
 
 /** A destination as the CLI journal or the extension's history stores it. */

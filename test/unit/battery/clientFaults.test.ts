@@ -176,7 +176,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** POSTs the sandbox logged on any route (a wrong base URL lands on `POST unknown`). */
 function postsLogged(sandbox: SandboxServer): number {
-  return Object.entries(sandbox.requestLog().counts).reduce((sum, [route, count]) => (route.startsWith('POST ') ? sum + count : sum), 0);
+  // Refused requests (a wrong token) are counted apart from the per-route counts.
+  const { counts, refused } = sandbox.requestLog();
+  return [...Object.entries(counts), ...Object.entries(refused)].reduce((sum, [route, count]) => (route.startsWith('POST ') ? sum + count : sum), 0);
 }
 
 describe('battery: the project’s client against every sandbox failure', function () {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { basic, waitFor } from './helpers';
@@ -77,6 +79,49 @@ describe('bulk-messaging sandbox (CLI)', function () {
     started.push(help);
     assert.equal(await help.exited, 0);
     assert.match(help.stdout(), /--mps/);
+  });
+
+  it('--chaos FILE and --seed load the rules; --allow-host adds a name; a bad rules file exits 2 saying where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
+    const file = join(dir, 'sandbox.chaos.json');
+    writeFileSync(file, JSON.stringify({ rules: [{ route: 'send', to: '+1 415 555 1111', effect: { kind: 'rate-limit', retryAfterSeconds: 4 } }] }));
+    const cli = runCli(['--port', '0', '--auth-id', 'MACLITEST00000000000', '--auth-token', 'cli-secret-token', '--chaos', file, '--seed', '99', '--allow-host', 'sandbox.test', '--inbound-url', 'http://127.0.0.1:9/sms']);
+    started.push(cli);
+    const baseUrl = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.stdout())?.[1], 15_000, 'the banner');
+    const authorization = basic('MACLITEST00000000000', 'cli-secret-token');
+    const chaos = await request(`${baseUrl}/__sandbox/chaos`, { headers: { authorization } });
+    const snapshot = (await chaos.body.json()) as { seed: number; rules: unknown[] };
+    assert.equal(snapshot.seed, 99);
+    assert.equal(snapshot.rules.length, 1);
+    const inbound = await request(`${baseUrl}/__sandbox/inbound`, { headers: { authorization } });
+    assert.deepEqual(await inbound.body.json(), { url: 'http://127.0.0.1:9/sms' });
+    const res = await request(`${baseUrl}/v1/Account/MACLITEST00000000000/Message/`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ src: '14155550000', dst: '+14155551111', text: 'hi' }),
+    });
+    assert.equal(res.statusCode, 429);
+    assert.equal(res.headers['retry-after'], '4');
+    await res.body.dump();
+    const port = new URL(baseUrl).port;
+    const allowed = await request(`${baseUrl}/__sandbox/`, { headers: { authorization, host: `sandbox.test:${port}` } });
+    assert.equal(allowed.statusCode, 200);
+    await allowed.body.dump();
+    const foreign = await request(`${baseUrl}/__sandbox/`, { headers: { authorization, host: `other.test:${port}` } });
+    assert.equal(foreign.statusCode, 403);
+    await foreign.body.dump();
+    cli.child.kill('SIGINT');
+    assert.equal(await cli.exited, 0);
+
+    writeFileSync(file, JSON.stringify({ rules: [{ route: 'send', effect: { kind: 'outcome', state: 'failed', errorCode: '31' } }] }));
+    const bad = runCli(['--port', '0', '--chaos', file]);
+    started.push(bad);
+    assert.equal(await bad.exited, 2);
+    assert.match(bad.stderr(), /--chaos: .*sandbox\.chaos\.json: rules\[0\]\.effect\.errorCode/);
+    const missing = runCli(['--port', '0', '--chaos', join(dir, 'nope.json')]);
+    started.push(missing);
+    assert.equal(await missing.exited, 2);
+    assert.match(missing.stderr(), /cannot read .*ENOENT/);
   });
 
   it('a port in use exits 1 with advice', async () => {

@@ -113,6 +113,7 @@ describe('sandbox delivery simulation', () => {
       uuid: 'u', authId: 'MA', from: '1', to: 'expired', type: 'sms', units: 1, country: 'US', powerpackId: null,
       state: 'queued', errorCode: null, queuedAt: now, sentAt: undefined, updatedAt: now, expiresAt: now - 1,
       callbackUrl: undefined, callbackMethod: 'POST', outcome: { kind: 'deliver' }, callbackCount: 0, evicted: false,
+      direction: 'outbound', text: 'hi', encoding: 'GSM-7', timeline: [], callbackAttempts: [],
     };
     simulator.enqueue({ ...base });
     simulator.enqueue({ ...base, to: 'fresh', expiresAt: now + 60_000 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { RequestLog } from '../../../src/sandbox/requestLog';
-import { redactSecrets } from '../../../src/sandbox/redact';
+import { redactSecrets, redactUrl } from '../../../src/sandbox/redact';
 
 describe('sandbox request log', () => {
   it('keeps the last N entries oldest first, and counts every request', () => {
@@ -26,5 +26,20 @@ describe('sandbox request log', () => {
     assert.equal(redactSecrets('{"auth_token":"abc","dst":"1"}', []), '{"auth_token":"[redacted]","dst":"1"}');
     assert.equal(redactSecrets('dst=1&password=hunter2&text=hi', []), 'dst=1&password=[redacted]&text=hi');
     assert.equal(redactSecrets('{"dst":"14155551111"}', ['TOKEN123']), '{"dst":"14155551111"}');
+  });
+});
+
+describe('sandbox redaction of URLs', () => {
+  it('removes userinfo and secret-looking query parameters, in plain, JSON and form-encoded text', () => {
+    assert.equal(redactUrl('https://user:pw@ex.com/cb?apikey=k1&tag=a'), 'https://[redacted]@ex.com/cb?apikey=[redacted]&tag=a');
+    assert.equal(
+      redactSecrets('{"url":"https://u:p@ex.com/cb?sig=S&x=1","dst":"1"}', []),
+      '{"url":"https://[redacted]@ex.com/cb?sig=[redacted]&x=1","dst":"1"}',
+    );
+    const form = new URLSearchParams({ dst: '1', url: 'https://u:p@ex.com/cb?api_key=K&x=1' }).toString();
+    const shown = redactSecrets(form, []);
+    assert.equal(shown.includes('u:p') || shown.includes('u%3Ap') || shown.includes('K&') || shown.includes('%3DK'), false, shown);
+    assert.match(shown, /x%3D1/);
+    assert.equal(redactUrl('https://ex.com/cb?tag=a'), 'https://ex.com/cb?tag=a');
   });
 });

@@ -7,6 +7,7 @@ function message(to: string): StoredMessage {
     uuid: '', authId: 'MA', from: '1', to, type: 'sms', units: 1, country: 'US', powerpackId: null, state: 'queued',
     errorCode: null, queuedAt: 0, sentAt: undefined, updatedAt: 0, expiresAt: 0, callbackUrl: undefined,
     callbackMethod: 'POST', outcome: { kind: 'deliver' }, callbackCount: 0, evicted: false,
+      direction: 'outbound', text: 'hi', encoding: 'GSM-7', timeline: [], callbackAttempts: [],
   };
 }
 
