@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { createComposerDeps } from './composer/createComposerDeps';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
@@ -22,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });
-  registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
+  registerComposer(context, { profiles, sandbox, history, output });
   registerDiagnostics(context);
   const localSandbox = sandbox;
   return {

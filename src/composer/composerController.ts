@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Settings, Views } from '../constants';
 import { openingDraft } from '../protocol/composerDraft';
+import type { Profile } from '../profiles/profile';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
 import type { ComposerDeps } from './composerDeps';
 import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
@@ -8,7 +9,6 @@ import { DestinationSession, type RegionChoice } from './destinationSession';
 import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
 import { applyPrefill, type Prefill } from './newMessageArgs';
-import { toProfileSummary } from './profileSummary';
 import { sendFromComposer, unexpectedFailure } from './sendFromComposer';
 
 /** The host side of the composer: answers the webview's messages for the one open panel. */
@@ -80,7 +80,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
    * the saved draft of a new panel, or over the form of the open one.
    */
   open(extensionUri: vscode.Uri, prefill: Prefill | undefined): void {
-    const existing = ComposerPanel.open;
+    const existing = ComposerPanel.current;
     if (existing) {
       existing.panel.reveal();
       if (prefill) void existing.post({ type: 'prefill', fields: prefill.fields, intent: prefill.intent });
@@ -183,7 +183,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       const outcome = await this.deps
         .continueSend(sendId, mode, (index, total) => void post({ type: 'sending', batch: index + 1, batches: total }))
         .catch((error: unknown) => unexpectedFailure(error));
-      await post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
+      await post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString() } : { type: 'sendCancelled' });
     } finally {
       this.sending = false;
     }
@@ -222,7 +222,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   }
 
   private openPanel(): ComposerPanel | undefined {
-    return ComposerPanel.open;
+    return ComposerPanel.current;
   }
 
   disposePanel(): void {
@@ -232,4 +232,16 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   dispose(): void {
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
+}
+
+/** What the webview may know about a profile: never the auth token, nor the auth ID or URL. */
+function toProfileSummary(profile: Profile): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    isSandbox: profile.kind === 'sandbox',
+    kind: profile.kind,
+    defaultRegion: profile.defaultRegion,
+    sender: profile.sender ? { kind: profile.sender.kind, value: profile.sender.value } : undefined,
+  };
 }

@@ -12,7 +12,8 @@ export interface SendContext {
 }
 
 /**
- * One click of Send: validate, confirm (any profile but the sandbox), then hand over to the send
+ * One click of Send: validate, confirm (any profile but the sandbox, and any repeat of an earlier
+ * send), then hand over to the send
  * service. Every path ends with exactly one message the webview waits for: fieldErrors,
  * sendCancelled or sendResult.
  */
@@ -35,8 +36,10 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
     await context.post({ type: 'sendResult', outcome: unfinished });
     return;
   }
-  if (profile.kind !== 'sandbox') {
-    const confirmed = await confirmSend({
+  // The same message to the same numbers again is asked about on every profile, the sandbox too.
+  const earlier = context.deps.earlierSend?.(draft, plan.numbers);
+  const confirmed = await confirmSend(
+    {
       profileName: profile.name,
       profileKind: profile.kind,
       baseUrl: profile.baseUrl,
@@ -45,18 +48,19 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
       skippedDuplicates: plan.skippedDuplicates,
       text: draft.text,
       type: draft.type,
-    });
-    if (!confirmed) {
-      await context.post({ type: 'sendCancelled' });
-      return;
-    }
+    },
+    earlier,
+  );
+  if (!confirmed) {
+    await context.post({ type: 'sendCancelled' });
+    return;
   }
   const outcome = await context.deps
     .send({ profile, draft, numbers: plan.numbers, skippedInvalid: plan.skippedInvalid }, (index, total) => {
       void context.post({ type: 'sending', batch: index + 1, batches: total });
     })
     .catch((error: unknown) => unexpectedFailure(error));
-  await context.post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
+  await context.post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString() } : { type: 'sendCancelled' });
 }
 
 // The send service reports HTTP and network failures in its outcome; this covers a failure outside

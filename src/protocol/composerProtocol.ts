@@ -190,7 +190,11 @@ export type HostToWebview =
   | { type: 'sendCancelled' }
   /** Batch `batch` (1-based) of `batches` is being posted. */
   | { type: 'sending'; batch: number; batches: number }
-  | { type: 'sendResult'; outcome: SendOutcome };
+  /**
+   * `at` (ISO) is set when this panel just ran the send (Send, Check Now, Send the Rest), which the
+   * webview numbers "Send #2 · 19:24"; absent for a stored send shown again (a draft restored).
+   */
+  | { type: 'sendResult'; outcome: SendOutcome; at?: string };
 
 /** How many preview rows the webview asks for at once. */
 export const PREVIEW_PAGE_SIZE = 100;

@@ -103,7 +103,7 @@ function sendSection(): HTMLElement {
     el('h2', { id: 'send-heading', class: 'visually-hidden' }, 'Send'),
     errorSlot('general'),
     el('div', { class: 'toolbar' },
-      el('button', { type: 'button', id: 'send' }, 'Send'),
+      el('button', { type: 'button', id: 'send' }, el('span', { id: 'send-label' }, 'Send')),
       el('span', { id: 'send-status', role: 'status', 'aria-live': 'polite' })),
     el('div', { id: 'result', class: 'result', hidden: true, 'aria-live': 'polite' }),
   );

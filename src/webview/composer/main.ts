@@ -10,7 +10,7 @@ import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldError
 import { describeProfile, labelSender, readDraft, writeDraft, writeFields, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
 import { Preview } from './preview';
-import { renderResult } from './sendResult';
+import { clearResult, clockTime, markResultStale, renderResult } from './sendResult';
 
 // Entry point of the composer webview: builds the form, wires it, then handshakes with the host.
 const app = byId<HTMLElement>('app');
@@ -20,15 +20,29 @@ app.removeAttribute('aria-busy');
 let profiles: ProfileSummary[] = [];
 let shownProfileId: string | undefined;
 let sending = false;
+/** Results this panel has shown for sends it ran: "Send #2 · 19:24". */
+let sendsShown = 0;
 
 const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
 const flush = (): void => sync.flush();
 
-/** A field changed: clear its error and the last send's status, and post the draft once typing pauses. */
+/**
+ * A field changed: clear its error and the last send's status, grey the last result (it is about
+ * another draft now), and post the draft once typing pauses.
+ */
 function changed(controlId?: string): void {
   if (controlId) clearFieldError(controlId);
-  if (!sending) byId('send-status').textContent = '';
+  if (!sending) {
+    byId('send-status').textContent = '';
+    markResultStale(byId('result'));
+    labelSendButton(false);
+  }
   sync.changed();
+}
+
+/** "Send again…" once this draft went out: the host asks before repeating it. */
+function labelSendButton(sentAlready: boolean): void {
+  byId('send-label').textContent = sentAlready ? 'Send again…' : 'Send';
 }
 
 /** A change the host should see at once (a choice, a replaced list). */
@@ -132,6 +146,7 @@ function applyPrefill(fields: Partial<ComposerDraft>, intent: 'send' | undefined
   }
   updateCounter();
   clearFieldErrors();
+  clearResult(byId('result'));
   let replaced = false;
   if (list !== undefined && list !== destinations.value) {
     editor.replace(list); // posts the whole draft, others included
@@ -179,6 +194,8 @@ function handle(message: HostToWebview): void {
     case 'replaceDestinations': {
       const native = editor.replace(message.destinations);
       const removal = message.reason === 'removeInvalid' || message.reason === 'removeDuplicates';
+      // A list loaded from a file or an editor is a new draft: the old result goes.
+      if (!removal) clearResult(byId('result'));
       notice(`${message.note} ${native ? 'Ctrl+Z or Undo' : 'Undo'} ${removal ? 'brings them back' : 'restores the previous list'}.`);
       return;
     }
@@ -202,7 +219,9 @@ function handle(message: HostToWebview): void {
       const { outcome } = message;
       const finished = !outcome.failure && outcome.stop === 'complete';
       setSending(false, finished ? 'Sent.' : outcome.failure ? 'The send failed; your draft is kept.' : `Not finished: ${outcome.summary}. Your draft is kept.`);
-      renderResult(byId('result'), outcome, {
+      const label = message.at ? `Send #${(sendsShown += 1)} · ${clockTime(message.at)}` : 'Earlier send of this draft';
+      labelSendButton(outcome.progress.accepted + outcome.progress.inDoubt > 0);
+      renderResult(byId('result'), outcome, label, {
         openSends: () => postToHost({ type: 'openSends' }),
         continueSend: (sendId, mode) => {
           setSending(true, mode === 'check' ? 'Checking the account…' : 'Sending the rest…');
