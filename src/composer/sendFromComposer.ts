@@ -60,7 +60,8 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
       void context.post({ type: 'sending', batch: index + 1, batches: total });
     })
     .catch((error: unknown) => unexpectedFailure(error));
-  await context.post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString() } : { type: 'sendCancelled' });
+  const skipped = { invalid: plan.skippedInvalid.length, duplicates: plan.skippedDuplicates };
+  await context.post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString(), skipped } : { type: 'sendCancelled' });
 }
 
 // The send service reports HTTP and network failures in its outcome; this covers a failure outside

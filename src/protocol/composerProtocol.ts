@@ -150,6 +150,12 @@ export interface SendOutcome {
   failure?: SendFailure;
 }
 
+/** Entries of the list the composer did not send (the preview found them invalid or repeated). */
+export interface SkippedBeforeSending {
+  invalid: number;
+  duplicates: number;
+}
+
 /** Why the destinations text is being replaced by the host. */
 export type ReplaceReason = 'removeInvalid' | 'removeDuplicates' | 'file' | 'selection';
 
@@ -194,7 +200,7 @@ export type HostToWebview =
    * `at` (ISO) is set when this panel just ran the send (Send, Check Now, Send the Rest), which the
    * webview numbers "Send #2 · 19:24"; absent for a stored send shown again (a draft restored).
    */
-  | { type: 'sendResult'; outcome: SendOutcome; at?: string };
+  | { type: 'sendResult'; outcome: SendOutcome; at?: string; skipped?: SkippedBeforeSending };
 
 /** How many preview rows the webview asks for at once. */
 export const PREVIEW_PAGE_SIZE = 100;

@@ -113,6 +113,7 @@ function sendSection(): HTMLElement {
 export function buildLayout(): HTMLElement {
   return el('form', { id: 'composer', novalidate: true },
     el('h1', {}, 'New Message'),
+    el('div', { id: 'error-summary', class: 'error-summary', role: 'alert', hidden: true }),
     el('p', { id: 'notice', class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true }),
     field('profile', 'Profile', el('select', { id: 'profile' }), el('p', { class: 'hint', id: 'profile-hint' })),
     senderSection(),

@@ -221,7 +221,7 @@ function handle(message: HostToWebview): void {
       setSending(false, finished ? 'Sent.' : outcome.failure ? 'The send failed; your draft is kept.' : `Not finished: ${outcome.summary}. Your draft is kept.`);
       const label = message.at ? `Send #${(sendsShown += 1)} · ${clockTime(message.at)}` : 'Earlier send of this draft';
       labelSendButton(outcome.progress.accepted + outcome.progress.inDoubt > 0);
-      renderResult(byId('result'), outcome, label, {
+      renderResult(byId('result'), outcome, label, message.skipped, {
         openSends: () => postToHost({ type: 'openSends' }),
         continueSend: (sendId, mode) => {
           setSending(true, mode === 'check' ? 'Checking the account…' : 'Sending the rest…');

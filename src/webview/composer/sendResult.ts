@@ -1,4 +1,4 @@
-import type { SendOutcome } from '../../protocol/composerProtocol';
+import type { SendOutcome, SkippedBeforeSending } from '../../protocol/composerProtocol';
 import { el } from '../dom';
 
 // The result of a send: per request api_id, message, UUID count, invalid numbers, HTTP status and timing.
@@ -17,7 +17,7 @@ export interface ResultActions {
  * Renders an outcome into the result region under `label` ("Send #2 · 19:24"); its advice is about
  * the whole send, never one batch.
  */
-export function renderResult(box: HTMLElement, outcome: SendOutcome, label: string, actions: ResultActions): HTMLElement {
+export function renderResult(box: HTMLElement, outcome: SendOutcome, label: string, skipped: SkippedBeforeSending | undefined, actions: ResultActions): HTMLElement {
   const uuids = outcome.batches.reduce((sum, batch) => sum + batch.messageUuids.length, 0);
   const invalid = outcome.batches.flatMap((batch) => batch.invalidNumbers);
   const failure = outcome.failure;
@@ -47,7 +47,9 @@ export function renderResult(box: HTMLElement, outcome: SendOutcome, label: stri
   const { progress } = outcome;
   parts.push(facts([
     ['Message UUIDs', n(uuids)],
-    ['Invalid numbers', n(invalid.length)],
+    // Two different things: numbers Plivo refused (invalid_number), and entries the preview kept back.
+    ['Rejected by Plivo', `${n(invalid.length)}${invalid.length > 0 ? ' (listed in invalid_number)' : ''}`],
+    ['Skipped before sending', skipped ? skippedText(skipped) : undefined],
     ['In doubt', progress.inDoubt > 0 ? `${n(progress.inDoubt)} (may have been queued: check before anything else)` : undefined],
     ['Not sent', progress.notSent > 0 ? `${n(progress.notSent)} (none of the accepted is sent again)` : undefined],
   ]));
@@ -75,6 +77,14 @@ function resultToolbar(outcome: SendOutcome, complete: boolean, actions: ResultA
   }
   button('open-sends', 'Show in Sends view', false, actions.openSends);
   return el('div', { class: 'toolbar' }, ...buttons);
+}
+
+function skippedText(skipped: SkippedBeforeSending): string {
+  const parts = [
+    skipped.invalid > 0 ? `${n(skipped.invalid)} invalid ${skipped.invalid === 1 ? 'entry' : 'entries'}` : '',
+    skipped.duplicates > 0 ? `${n(skipped.duplicates)} ${skipped.duplicates === 1 ? 'duplicate' : 'duplicates'}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
 function facts(rows: [string, string | undefined][]): HTMLElement {
