@@ -31,6 +31,9 @@ export function showFieldErrors(errors: FieldProblem[]): void {
     slot.hidden = false;
     const control = document.getElementById(id) ?? undefined;
     control?.setAttribute('aria-invalid', 'true');
+    // An error inside "Advanced" opens it: a problem is never hidden.
+    const details = control?.closest('details');
+    if (details) details.open = true;
     shown.push({ id, control, messages });
   }
   // The form's order, not the validator's: the first error a reader meets is the one focused.

@@ -45,6 +45,9 @@ export function writeFields(fields: Partial<ComposerDraft>): void {
   if (fields.callbackUrl !== undefined) controls.callbackUrl().value = fields.callbackUrl;
   if (fields.callbackMethod) controls.callbackMethod().value = fields.callbackMethod;
   if (fields.type) controls.type().value = fields.type;
+  // A draft that uses them shows the advanced fields; they never hide a value that will be sent.
+  const draft = readDraft();
+  if (draft.callbackUrl.trim() !== '' || draft.type !== 'sms' || draft.sender.kind !== 'src') byId<HTMLDetailsElement>('advanced').open = true;
 }
 
 /** Sets the sender toggle and value, relabelling the input for what it now holds. */

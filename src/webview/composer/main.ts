@@ -10,6 +10,8 @@ import { clearFieldError, clearFieldErrors, showFieldErrors } from './fieldError
 import { describeProfile, labelSender, readDraft, writeDraft, writeFields, writeProfiles, writeSender } from './form';
 import { buildLayout } from './layout';
 import { Preview } from './preview';
+import { rovingFocus } from './rovingFocus';
+import { sendBarText } from './sendBar';
 import { clearResult, clockTime, markResultStale, renderResult } from './sendResult';
 
 // Entry point of the composer webview: builds the form, wires it, then handshakes with the host.
@@ -22,6 +24,8 @@ let shownProfileId: string | undefined;
 let sending = false;
 /** Results this panel has shown for sends it ran: "Send #2 · 19:24". */
 let sendsShown = 0;
+/** Unique valid numbers of the latest analysis, for the send bar. */
+let outgoing = 0;
 
 const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
 const flush = (): void => sync.flush();
@@ -62,11 +66,25 @@ const preview = new Preview(
 );
 
 function updateCounter(): void {
-  const text = counterText(analyseSegments(byId<HTMLTextAreaElement>('text').value));
+  const segments = analyseSegments(byId<HTMLTextAreaElement>('text').value);
+  const text = counterText(segments);
   byId('text-counter-summary').textContent = text.summary;
   byId('text-counter-detail').textContent = text.detail ?? '';
   byId('text-counter-error').textContent = text.error ? `✗ ${text.error}` : '';
+  const draft = readDraft();
+  byId('send-summary').textContent = sendBarText({ numbers: outgoing, segments, type: draft.type, profile: profiles.find((p) => p.id === draft.profileId) });
 }
+
+/** On open, the cursor waits where the user has to type first: the first empty required field. */
+function focusFirstEmpty(): void {
+  const empty = ['destinations', 'sender', 'text'].map((id) => byId<HTMLInputElement>(id)).find((control) => control.value.trim() === '');
+  (empty ?? byId('send')).focus();
+}
+
+rovingFocus(document.querySelector<HTMLElement>('[role="toolbar"]') ?? byId('composer'), 'button', 'horizontal');
+rovingFocus(byId('preview-rows'), 'button', 'vertical');
+// The shortcut as this platform writes it.
+if (/Mac|iPhone|iPad/.test(navigator.platform)) byId('send-shortcut').textContent = '⌘+Enter';
 
 function notice(message: string, level: 'info' | 'error' = 'info'): void {
   const box = byId('notice');
@@ -86,6 +104,7 @@ function setSending(active: boolean, status: string): void {
 // Field wiring: every edit clears that field's error and schedules a draft save.
 for (const id of ['sender', 'text', 'callback-url']) byId(id).addEventListener('input', () => changed(id));
 for (const id of ['type', 'callback-method']) byId(id).addEventListener('change', () => changedNow(id));
+byId('type').addEventListener('change', updateCounter);
 byId('text').addEventListener('input', updateCounter);
 destinations.addEventListener('input', () => {
   if (editor.isApplying) return;
@@ -107,6 +126,7 @@ byId<HTMLSelectElement>('profile').addEventListener('change', (event) => {
   describeProfile(next);
   clearFieldError('sender');
   changedNow('profile');
+  updateCounter();
 });
 // Leaving a field or the panel saves at once, so nothing typed is lost to the debounce.
 for (const id of ['sender', 'text', 'callback-url', 'destinations']) byId(id).addEventListener('change', flush);
@@ -171,6 +191,7 @@ function handle(message: HostToWebview): void {
       writeDraft(message.draft);
       updateCounter();
       sync.reset();
+      focusFirstEmpty();
       return;
     case 'profiles': {
       profiles = message.profiles;
@@ -187,6 +208,8 @@ function handle(message: HostToWebview): void {
     }
     case 'analysis':
       preview.showSummary(message.summary);
+      outgoing = message.summary.problem ? 0 : message.summary.uniqueCount;
+      updateCounter();
       return;
     case 'page':
       preview.showPage(message.summaryId, message.filter, message.offset, message.total, message.rows);

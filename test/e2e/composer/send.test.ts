@@ -41,6 +41,7 @@ describe('composer: sending to the sandbox', function () {
 
   it('shows each problem beside its field in the words of its label, sums them up at the top, focuses the first, and posts nothing', async () => {
     await fill({ sender: '', text: '', destinations: '+12015550101' });
+    await composer.openAdvanced();
     await composer.frame.locator('#callback-url').fill('example.com/status');
     const before = posts();
     await sendOnce();
@@ -127,6 +128,7 @@ describe('composer: sending to the sandbox', function () {
 
   it('keeps the draft when the panel is closed and opened again', async () => {
     await fill({ sender: 'MyBrand', text: 'Keep me', destinations: '+12015550105' });
+    await composer.openAdvanced();
     await composer.frame.locator('#callback-url').fill('https://example.com/status');
     await composer.frame.locator('#callback-method').selectOption('GET');
     // Let the debounced save reach the host before closing.
