@@ -8,6 +8,7 @@ import { TimeSlicer } from '../diagnostics/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { PreviewPager } from './previewPage';
 import { removeEntriesByStatus } from './removeEntries';
+import { TableColumns } from './tableColumns';
 
 /** Largest destinations text analysed (about 100,000 numbers); beyond it the preview explains why. */
 export const MAX_DESTINATIONS_TEXT = 2_000_000;
@@ -31,6 +32,7 @@ export class DestinationSession {
   private region: RegionChoice = {};
   private analysis: DestinationAnalysis | undefined;
   private pager: PreviewPager | undefined;
+  private table: TableColumns | undefined;
   private problem: string | undefined;
   /** Bumped by every text or region change; a run whose number is no longer current stops. */
   private run = 0;
@@ -96,6 +98,7 @@ export class DestinationSession {
       batches: Math.ceil(unique / MAX_DESTINATIONS),
       format: this.analysis?.format ?? 'list',
       column: this.analysis?.column,
+      columns: this.table?.headers,
       note: this.analysis?.note,
       region: this.region.region,
       regionSource: this.region.region ? this.region.source : undefined,
@@ -106,7 +109,10 @@ export class DestinationSession {
   /** A page of rows, or undefined when the request was made for an older summary. */
   page(summaryId: number, filter: PreviewFilter, offset: number, limit: number): { offset: number; total: number; rows: PreviewRow[] } | undefined {
     if (summaryId !== this.summaryId) return undefined;
-    return this.pager?.page(filter, offset, limit) ?? { offset: 0, total: 0, rows: [] };
+    const page = this.pager?.page(filter, offset, limit) ?? { offset: 0, total: 0, rows: [] };
+    const table = this.table;
+    if (table?.nameHeader) for (const row of page.rows) row.name = table.nameAt(row.offset);
+    return page;
   }
 
   /**
@@ -127,6 +133,7 @@ export class DestinationSession {
   private async analyse(text: string, region: string | undefined, run: number): Promise<AnalysisSummary | undefined> {
     this.analysis = undefined;
     this.pager = undefined;
+    this.table = undefined;
     this.problem = undefined;
     let analysis: DestinationAnalysis | undefined;
     let problem: string | undefined;
@@ -142,6 +149,7 @@ export class DestinationSession {
     if (run !== this.run) return undefined;
     this.analysis = analysis;
     this.pager = analysis ? new PreviewPager(analysis) : undefined;
+    this.table = TableColumns.read(text, analysis);
     this.problem = problem;
     return this.nextSummary();
   }

@@ -60,6 +60,8 @@ export interface PreviewRow {
   /** For duplicates: the 1-based line of the first occurrence. */
   firstLine?: number;
   warning?: string;
+  /** For a CSV/TSV list with a name column: the name on this entry's row. */
+  name?: string;
 }
 
 export interface AnalysisSummary {
@@ -83,6 +85,8 @@ export interface AnalysisSummary {
   batches: number;
   format: 'list' | 'csv' | 'tsv';
   column?: string;
+  /** For CSV/TSV: every header, so the composer can say which column a {placeholder} may mean. */
+  columns?: string[];
   /** The region national numbers were read in, and where that came from. */
   region?: string;
   regionSource?: 'profile' | 'setting';

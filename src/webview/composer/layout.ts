@@ -59,7 +59,9 @@ function messageSection(): HTMLElement {
   const counter = el('div', { class: 'hint counter', id: 'text-counter' },
     el('span', { id: 'text-counter-summary' }),
     el('span', { id: 'text-counter-detail', 'aria-live': 'polite' }),
-    el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }));
+    el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }),
+    // {placeholders} are sent as typed: said beside the text, before anything is sent.
+    el('span', { id: 'text-placeholders', class: 'warning', 'aria-live': 'polite' }));
   return el('section', { 'aria-labelledby': 'message-heading' },
     el('h2', { id: 'message-heading' }, 'Message'),
     field('profile', 'Profile', el('select', { id: 'profile' }), el('p', { class: 'hint', id: 'profile-hint' })),

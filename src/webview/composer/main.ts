@@ -11,6 +11,7 @@ import { describeProfile, labelSender, readDraft, writeDraft, writeFields, write
 import { buildLayout } from './layout';
 import { Preview } from './preview';
 import { rovingFocus } from './rovingFocus';
+import { placeholderWarning } from './placeholders';
 import { sendBarText } from './sendBar';
 import { clearResult, clockTime, markResultStale, renderResult } from './sendResult';
 
@@ -26,6 +27,8 @@ let sending = false;
 let sendsShown = 0;
 /** Unique valid numbers of the latest analysis, for the send bar. */
 let outgoing = 0;
+/** The list's CSV/TSV headers, for the placeholder warning. */
+let columns: string[] | undefined;
 
 const sync = new DraftSync(readDraft, (revision, draft) => postToHost({ type: 'draftChanged', revision, draft }));
 const flush = (): void => sync.flush();
@@ -71,6 +74,8 @@ function updateCounter(): void {
   byId('text-counter-summary').textContent = text.summary;
   byId('text-counter-detail').textContent = text.detail ?? '';
   byId('text-counter-error').textContent = text.error ? `✗ ${text.error}` : '';
+  const placeholders = placeholderWarning(byId<HTMLTextAreaElement>('text').value, columns);
+  byId('text-placeholders').textContent = placeholders ? `⚠ ${placeholders}` : '';
   const draft = readDraft();
   byId('send-summary').textContent = sendBarText({ numbers: outgoing, segments, type: draft.type, profile: profiles.find((p) => p.id === draft.profileId) });
 }
@@ -209,6 +214,7 @@ function handle(message: HostToWebview): void {
     case 'analysis':
       preview.showSummary(message.summary);
       outgoing = message.summary.problem ? 0 : message.summary.uniqueCount;
+      columns = message.summary.columns;
       updateCounter();
       return;
     case 'page':

@@ -94,4 +94,18 @@ describe('composer: layout and keyboard', function () {
       await page.setViewportSize({ width: 1400, height: 900 });
     }
   });
+
+  it('flags {placeholders} before sending, naming the CSV column, and shows each row’s name beside its number', async () => {
+    await composer.pasteDestinations('name,phone,city\nAda Lovelace,+12015550121,Newark\nAlan Turing,+61491570120,Sydney');
+    await composer.waitForSummary(/2 unique numbers will be sent/);
+    await composer.frame.locator('#text').fill('Hi {name}, your order ships today');
+    const warning = await composer.waitForText('#text-placeholders', /sent as typed/);
+    assert.match(warning, /\{name\} is sent as typed: Plivo sends the same text to every number\. The list’s “name” column would not be filled in/);
+    await composer.filter('all');
+    await composer.waitForText('#preview-rows', /Ada Lovelace/);
+    const rows = await composer.rows();
+    assert.deepEqual(rows.map((row) => row[2]), ['+12015550121Ada Lovelace', '+61491570120Alan Turing']);
+    await composer.frame.locator('#text').fill('Your order ships today');
+    await composer.frame.locator('#text-placeholders').filter({ hasText: /^$/ }).waitFor({ state: 'attached', timeout: 5_000 });
+  });
 });
