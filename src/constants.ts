@@ -21,6 +21,8 @@ export const Commands = {
   resendUncheckable: 'bulkMessaging.sends.resendUncheckable',
   clearSends: 'bulkMessaging.sends.clearAll',
   validateNumbers: 'bulkMessaging.validateNumbers',
+  openSample: 'bulkMessaging.openSample',
+  walkthrough: 'bulkMessaging.walkthrough',
 } as const;
 
 export const Views = {

@@ -6,6 +6,7 @@ import { registerProfiles } from './profiles/registerProfiles';
 import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
 import { registerSends } from './sends/registerSends';
+import { registerWalkthrough } from './walkthrough/registerWalkthrough';
 
 let sandbox: EmbeddedSandbox | undefined;
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const history = registerSends(context, { profiles, sandbox });
   registerComposer(context, { profiles, sandbox, history, output });
   registerDiagnostics(context);
+  registerWalkthrough(context, history);
   const localSandbox = sandbox;
   return {
     localSandbox: async () => {
