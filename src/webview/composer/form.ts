@@ -46,8 +46,7 @@ export function writeFields(fields: Partial<ComposerDraft>): void {
   if (fields.callbackMethod) controls.callbackMethod().value = fields.callbackMethod;
   if (fields.type) controls.type().value = fields.type;
   // A draft that uses them shows the advanced fields; they never hide a value that will be sent.
-  const draft = readDraft();
-  if (draft.callbackUrl.trim() !== '' || draft.type !== 'sms' || draft.sender.kind !== 'src') byId<HTMLDetailsElement>('advanced').open = true;
+  if (controls.callbackUrl().value.trim() !== '' || controls.type().value !== 'sms' || senderKind() !== 'src') byId<HTMLDetailsElement>('advanced').open = true;
 }
 
 /** Sets the sender toggle and value, relabelling the input for what it now holds. */

@@ -76,8 +76,10 @@ function updateCounter(): void {
   byId('text-counter-error').textContent = text.error ? `✗ ${text.error}` : '';
   const placeholders = placeholderWarning(byId<HTMLTextAreaElement>('text').value, columns);
   byId('text-placeholders').textContent = placeholders ? `⚠ ${placeholders}` : '';
-  const draft = readDraft();
-  byId('send-summary').textContent = sendBarText({ numbers: outgoing, segments, type: draft.type, profile: profiles.find((p) => p.id === draft.profileId) });
+  // Not readDraft(): that would copy a pasted list of megabytes out of the box on every keystroke.
+  const type = byId<HTMLSelectElement>('type').value === 'mms' ? 'mms' : 'sms';
+  const profileId = byId<HTMLSelectElement>('profile').value;
+  byId('send-summary').textContent = sendBarText({ numbers: outgoing, segments, type, profile: profiles.find((p) => p.id === profileId) });
 }
 
 /** On open, the cursor waits where the user has to type first: the first empty required field. */
