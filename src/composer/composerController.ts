@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Settings, Views } from '../constants';
+import { Commands, Settings, Views } from '../constants';
 import { openingDraft } from '../protocol/composerDraft';
 import type { Profile } from '../profiles/profile';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
@@ -69,6 +69,10 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
         return this.send(message.revision, message.draft, post);
       case 'continueSend':
         return this.continueSend(message.sendId, message.mode, post);
+      case 'addProfile':
+        // The new profile reaches the picker through profiles.onDidChange, chosen as it becomes active.
+        await vscode.commands.executeCommand(message.how === 'add' ? Commands.addProfile : Commands.importEnvProfile);
+        return;
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;

@@ -177,7 +177,9 @@ export type WebviewToHost =
   | { type: 'send'; revision: number; draft: ComposerDraft }
   /** Go on with a stored send: `check` reads the account for its batches in doubt, `rest` also sends what was not sent. */
   | { type: 'continueSend'; sendId: string; mode: 'check' | 'rest' }
-  | { type: 'openSends' };
+  | { type: 'openSends' }
+  /** "Add Plivo profile…" beside the picker: the host runs Add Profile (or Import from Environment). */
+  | { type: 'addProfile'; how: 'add' | 'import' };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =

@@ -87,6 +87,7 @@ const messages: { [K in WebviewToHost['type']]: Fields<Body<K>> } = {
   send: { revision, draft },
   continueSend: { sendId: string(MAX_ID_CHARS, 1), mode: oneOf({ check: true, rest: true }) },
   openSends: {},
+  addProfile: { how: oneOf({ add: true, import: true }) },
 };
 
 /** The message if it is one the protocol allows (rebuilt, drafts normalised), else why it is not. */

@@ -27,6 +27,8 @@ let sending = false;
 let sendsShown = 0;
 /** Unique valid numbers of the latest analysis, for the send bar. */
 let outgoing = 0;
+/** "Add Plivo profile…" was clicked: the next new profile becomes the chosen one. */
+let addingProfile = false;
 /** The list's CSV/TSV headers, for the placeholder warning. */
 let columns: string[] | undefined;
 
@@ -144,6 +146,13 @@ byId('load-file').addEventListener('click', () => { flush(); postToHost({ type: 
 byId('load-selection').addEventListener('click', () => { flush(); postToHost({ type: 'loadFromSelection' }); });
 byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'invalid' }); });
 byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
+for (const [id, how] of [['add-profile', 'add'], ['import-profile', 'import']] as const) {
+  byId(id).addEventListener('click', () => {
+    flush();
+    addingProfile = true;
+    postToHost({ type: 'addProfile', how });
+  });
+}
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
@@ -201,15 +210,21 @@ function handle(message: HostToWebview): void {
       focusFirstEmpty();
       return;
     case 'profiles': {
+      const known = new Set(profiles.map((profile) => profile.id));
+      const previous = profiles.find((profile) => profile.id === shownProfileId);
       profiles = message.profiles;
       const chosen = byId<HTMLSelectElement>('profile').value;
-      writeProfiles(profiles, chosen || message.activeProfileId);
+      // A profile added from the composer's own link is the one the user wants to send with.
+      const added = addingProfile ? profiles.find((profile) => !known.has(profile.id)) : undefined;
+      if (added) addingProfile = false;
+      writeProfiles(profiles, added?.id ?? (chosen || message.activeProfileId));
       shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
-      // The chosen profile was removed: the first one takes over, with its sender if none was typed.
+      // A new choice (added, or the chosen one was removed): its sender if none was typed.
       const next = profiles.find((profile) => profile.id === shownProfileId);
       if (next && shownProfileId !== chosen) {
-        writeSender(withProfile(readDraft(), next).sender);
+        writeSender(withProfile(readDraft(), next, previous).sender);
         changedNow('profile');
+        updateCounter();
       }
       return;
     }

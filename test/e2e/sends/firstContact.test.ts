@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { answer } from '../battery/workbenchUi';
 import { ComposerPage } from '../composer/composerPage';
 import { useSandboxSession } from '../sandboxSession';
 
@@ -7,7 +8,7 @@ import { useSandboxSession } from '../sandboxSession';
 // complete as the user does them.
 describe('first contact: status bar, welcome view, profile picker and walkthrough', function () {
   this.timeout(150_000);
-  const { session } = useSandboxSession('first-contact');
+  const { sandbox, session } = useSandboxSession('first-contact');
   const page = () => session().workbench.page;
   /** The walkthrough's step with this title, its check box ticked. */
   const completeStep = (title: string) => page().locator('.getting-started-step', { hasText: title }).locator('[role="checkbox"][aria-checked="true"]');
@@ -66,5 +67,21 @@ describe('first contact: status bar, welcome view, profile picker and walkthroug
     }
     assert.equal(await completeStep('Add your Plivo profile').count(), 0);
     await session().workbench.screenshot('walkthrough');
+  });
+
+  it('adds a profile from the composer’s own link, and the composer switches to it with its sender', async () => {
+    const composer = await ComposerPage.open(session());
+    await composer.click('#add-profile');
+    const { authId, authToken } = sandbox().accounts[0];
+    await answer(page(), 'Profile name', 'From the composer');
+    await answer(page(), 'Where does this profile send?', 'Custom URL');
+    await answer(page(), 'Base URL', sandbox().baseUrl);
+    await answer(page(), 'Auth ID', authId);
+    await answer(page(), 'Auth token', authToken);
+    await answer(page(), 'Default sender', 'MyBrand');
+    await answer(page(), 'Default region', '');
+    await composer.waitForText('#profile-hint', /Custom endpoint/);
+    assert.equal(await composer.frame.locator('#profile option:checked').textContent(), 'From the composer (custom URL)');
+    assert.equal(await composer.frame.locator('#sender').inputValue(), 'MyBrand');
   });
 });
