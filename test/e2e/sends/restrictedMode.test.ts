@@ -1,19 +1,22 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRunDir } from '../../harness/paths';
+import { testRunsDir } from '../../harness/paths';
 import { useE2eSession } from '../../harness/e2eSession';
 import { ComposerPage } from '../composer/composerPage';
 
 // "No" to "Do you trust the authors?" is the safe answer for a folder of customer CSVs someone sent.
 // The extension still works there; the folder's own settings that change where a send goes do not.
-const folder = join(createRunDir('restricted-folder'), 'customer-lists');
-mkdirSync(join(folder, '.vscode'), { recursive: true });
-writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'bulkMessaging.defaultRegion': 'GB' }));
-writeFileSync(join(folder, 'list.txt'), '+12015550101\n2015550102\n');
+const folder = join(testRunsDir, `restricted-folder-${process.pid}`, 'customer-lists');
 
 describe('Restricted Mode: an untrusted folder', function () {
   this.timeout(150_000);
+  // Registered before the session's hook, so the folder exists when VS Code opens it.
+  before(() => {
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'bulkMessaging.defaultRegion': 'GB' }));
+    writeFileSync(join(folder, 'list.txt'), '+12015550101\n2015550102\n');
+  });
   const session = useE2eSession('restricted-mode', { folder, restrictedMode: true, dialogs: true });
 
   it('keeps the icon, the status bar profile and the composer, and ignores the folder’s default region', async () => {
