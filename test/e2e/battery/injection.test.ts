@@ -131,8 +131,9 @@ describe('battery: injection payloads render as inert text', function () {
   it('the Sends view shows the entries and the text as text too', async () => {
     const { page } = session().workbench;
     const titleBefore = await page.title();
-    // Anchored: the other sends' notices ("0 accepted, 2 in doubt…") contain the word too.
-    await selectSendsRow(session(), new RegExp(`^${HOSTILE_MODES.accept}(?!ed)`), true);
+    // The send's text leads its description ("accept · profile"); the other sends' notices
+    // ("0 accepted, 2 in doubt…") contain the word too, never followed by " · ".
+    await selectSendsRow(session(), new RegExp(`${HOSTILE_MODES.accept} · `), true);
     await selectSendsRow(session(), /^Invalid \(API\)/, true);
     for (const payload of [PAYLOADS[1], PAYLOADS[3], PAYLOADS[22]]) {
       await page.locator('.monaco-list-row', { hasText: payload }).first().waitFor({ timeout: 10_000 });
