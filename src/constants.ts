@@ -28,6 +28,8 @@ export const Commands = {
   copyRequestAs: 'bulkMessaging.sends.copyRequestAs',
   exportSend: 'bulkMessaging.sends.export',
   exportHistory: 'bulkMessaging.sends.exportHistory',
+  openSample: 'bulkMessaging.openSample',
+  walkthrough: 'bulkMessaging.walkthrough',
 } as const;
 
 export const Views = {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { registerCallbacks } from './callbacks/registerCallbacks';
-import { createComposerDeps } from './composer/createComposerDeps';
 import { registerComposer } from './composer/registerComposer';
 import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
@@ -10,6 +9,7 @@ import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSan
 import { registerSandbox } from './sandboxHost/registerSandbox';
 import { registerSandboxView } from './sandboxView/registerSandboxView';
 import { registerSends } from './sends/registerSends';
+import { registerWalkthrough } from './walkthrough/registerWalkthrough';
 
 let sandbox: EmbeddedSandbox | undefined;
 
@@ -27,9 +27,10 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });
   registerCallbacks(context, { profiles, sandbox, history, output });
-  registerComposer(context, createComposerDeps(profiles, sandbox, history, output));
+  registerComposer(context, { profiles, sandbox, history, output });
   registerDiagnostics(context);
   registerSandboxView(context, sandbox);
+  registerWalkthrough(context, history);
   const localSandbox = sandbox;
   return {
     localSandbox: async () => {

@@ -1,7 +1,8 @@
 // Turns the composer's draft into what will be sent, or into errors shown beside the fields.
 import type { DestinationAnalysis } from '../core/destinations/types';
 import { MAX_DESTINATIONS, validateMessageRequest, type MessageRequest } from '../core/request';
-import type { ComposerDraft, ComposerField, FieldProblem } from '../protocol/composerProtocol';
+import type { ComposerDraft, FieldProblem } from '../protocol/composerProtocol';
+import { inFieldWords } from './fieldWords';
 
 /** What a valid draft will send. */
 export interface SendPlan {
@@ -11,17 +12,6 @@ export interface SendPlan {
   skippedInvalid: string[];
   skippedDuplicates: number;
 }
-
-/** Which composer field shows an error about each request field. */
-const FIELD_OF: Record<string, ComposerField> = {
-  src: 'sender',
-  powerpack_uuid: 'sender',
-  text: 'text',
-  type: 'type',
-  url: 'callbackUrl',
-  method: 'callbackMethod',
-  dst: 'destinations',
-};
 
 /** The request fields a draft gives (everything but `dst`); blank optional fields are left out. */
 export function requestFields(draft: ComposerDraft): Omit<MessageRequest, 'dst'> {
@@ -54,7 +44,7 @@ export function buildSendInput(
   const dst = unique.length > 0 ? unique.slice(0, MAX_DESTINATIONS).join('<') : '+0';
   for (const error of validateMessageRequest({ ...request, dst })) {
     if (error.field === 'dst' && destinationsProblem) continue;
-    errors.push({ field: FIELD_OF[error.field] ?? 'general', message: error.message });
+    errors.push(inFieldWords(error, draft));
   }
   if (errors.length > 0 || !analysis) return { ok: false, errors };
   return {

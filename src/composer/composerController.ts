@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { answerUseLocalInspector } from '../callbacks/useLocalInspector';
-import { Settings, Views } from '../constants';
+import { Commands, Settings, Views } from '../constants';
 import { estimateLines } from '../core/estimate/estimateText';
 import { openingDraft } from '../protocol/composerDraft';
+import type { Profile } from '../profiles/profile';
 import type { ComposerDraft, HostToWebview, ProfileSummary, WebviewToHost } from '../protocol/composerProtocol';
 import type { ComposerDeps } from './composerDeps';
 import { ComposerPanel, type ComposerMessageHandler } from './composerPanel';
@@ -10,7 +11,6 @@ import { DestinationSession, type RegionChoice } from './destinationSession';
 import type { DraftStore } from './draftStore';
 import { loadFromEditor, loadFromFile, type Loaded } from './loadDestinations';
 import { applyPrefill, type Prefill } from './newMessageArgs';
-import { toProfileSummary } from './profileSummary';
 import { sendFromComposer, unexpectedFailure } from './sendFromComposer';
 
 /** The host side of the composer: answers the webview's messages for the one open panel. */
@@ -74,6 +74,10 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       case 'copyAs':
       case 'estimate':
         return this.devLoop(message, post);
+      case 'addProfile':
+        // The new profile reaches the picker through profiles.onDidChange, chosen as it becomes active.
+        await vscode.commands.executeCommand(message.how === 'add' ? Commands.addProfile : Commands.importEnvProfile);
+        return;
       case 'openSends':
         await (this.deps.showSends?.() ?? vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`));
         return;
@@ -87,7 +91,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
    * the saved draft of a new panel, or over the form of the open one.
    */
   open(extensionUri: vscode.Uri, prefill: Prefill | undefined): void {
-    const existing = ComposerPanel.open;
+    const existing = ComposerPanel.current;
     if (existing) {
       existing.panel.reveal();
       if (prefill) void existing.post({ type: 'prefill', fields: prefill.fields, intent: prefill.intent });
@@ -190,7 +194,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
       const outcome = await this.deps
         .continueSend(sendId, mode, (index, total) => void post({ type: 'sending', batch: index + 1, batches: total }))
         .catch((error: unknown) => unexpectedFailure(error));
-      await post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
+      await post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString() } : { type: 'sendCancelled' });
     } finally {
       this.sending = false;
     }
@@ -243,7 +247,7 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   }
 
   private openPanel(): ComposerPanel | undefined {
-    return ComposerPanel.open;
+    return ComposerPanel.current;
   }
 
   disposePanel(): void {
@@ -253,4 +257,16 @@ export class ComposerController implements ComposerMessageHandler, vscode.Dispos
   dispose(): void {
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
+}
+
+/** What the webview may know about a profile: never the auth token, nor the auth ID or URL. */
+function toProfileSummary(profile: Profile): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    isSandbox: profile.kind === 'sandbox',
+    kind: profile.kind,
+    defaultRegion: profile.defaultRegion,
+    sender: profile.sender ? { kind: profile.sender.kind, value: profile.sender.value } : undefined,
+  };
 }

@@ -1,7 +1,16 @@
+import * as vscode from 'vscode';
+import { Views } from '../constants';
+import { resolveConnection } from '../profiles/connection';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
-import type { ComposerDevLoop } from './composerDevLoop';
+import { createComposerDevLoop, type ComposerDevLoop } from './composerDevLoop';
+import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import { continueStoredSend } from '../sends/continueCommand';
+import type { SendHistory } from '../sends/historyStore';
+import { sendDraft, storedOutcome } from '../sends/sendService';
+import { findUnfinishedSend } from '../sends/unfinishedSend';
+import { findEarlierSend, type EarlierSend } from './repeatSend';
 
 /** What the composer hands to the send service once the draft is valid and the user has confirmed. */
 export interface ComposerSendInput {
@@ -14,7 +23,7 @@ export interface ComposerSendInput {
   skippedInvalid: string[];
 }
 
-/** What the composer needs from the rest of the extension; extension.ts wires it. */
+/** What the composer needs from the rest of the extension (tests give their own). */
 export interface ComposerDeps {
   profiles: ProfileStore;
   /**
@@ -30,10 +39,46 @@ export interface ComposerDeps {
    * that is not finished, as an outcome with Check Now / Send the Rest; undefined when there is none.
    */
   unfinishedSend?(draft: ComposerDraft, numbers?: readonly string[]): SendOutcome | undefined;
+  /** The newest earlier send of this message to all or most of `numbers` (see repeatSend.ts). */
+  earlierSend?(draft: ComposerDraft, numbers: readonly string[]): EarlierSend | undefined;
   /** The Output channel, for what the user may want to look into (a webview message that was dropped). */
   log?(line: string): void;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
   showSends?(sendId?: string): void | Thenable<unknown>;
   /** Copy as… and the estimate (cost, time, warnings) shown before a send. */
   devLoop?: ComposerDevLoop;
+}
+
+/** The extension's services the composer is built from. */
+export interface ComposerServices {
+  profiles: ProfileStore;
+  sandbox: EmbeddedSandbox;
+  history: SendHistory;
+  output: vscode.OutputChannel;
+}
+
+/** The composer's dependencies from the real services: the send service records into the history. */
+export function composerDeps({ profiles, sandbox, history, output }: ComposerServices): ComposerDeps {
+  return {
+    profiles,
+    log: (line) => output.appendLine(line),
+    async send(input, onBatchStart) {
+      // Undefined when the user dismissed the prompt for a token that is no longer stored.
+      const connection = await resolveConnection(input.profile, profiles, sandbox);
+      if (!connection) return undefined;
+      const { outcome } = await sendDraft(
+        { draft: input.draft, connection, numbers: input.numbers, skippedInvalid: input.skippedInvalid, onBatchStart },
+        history,
+      );
+      return outcome;
+    },
+    unfinishedSend: (draft, numbers) => {
+      const record = findUnfinishedSend(history.list(), draft, numbers);
+      return record ? storedOutcome(record) : undefined;
+    },
+    earlierSend: (draft, numbers) => findEarlierSend(history.list(), draft, numbers),
+    continueSend: (sendId, mode, onBatchStart) => continueStoredSend({ profiles, sandbox, history }, sendId, mode, onBatchStart),
+    showSends: () => vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`),
+    devLoop: createComposerDevLoop({ profiles, sandbox }),
+  };
 }

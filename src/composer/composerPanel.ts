@@ -14,7 +14,7 @@ export interface ComposerMessageHandler {
 /** The composer webview: one panel, revealed again rather than duplicated. */
 export class ComposerPanel implements vscode.Disposable {
   static readonly viewType = 'bulkMessaging.composer';
-  private static current: ComposerPanel | undefined;
+  private static instance: ComposerPanel | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
   private readyPromise: Promise<void>;
@@ -22,22 +22,22 @@ export class ComposerPanel implements vscode.Disposable {
 
   /** Opens the composer, or reveals the one that is already open. */
   static createOrShow(extensionUri: vscode.Uri, handler: ComposerMessageHandler): ComposerPanel {
-    if (ComposerPanel.current) {
-      ComposerPanel.current.panel.reveal();
-      return ComposerPanel.current;
+    if (ComposerPanel.instance) {
+      ComposerPanel.instance.panel.reveal();
+      return ComposerPanel.instance;
     }
     const panel = vscode.window.createWebviewPanel(ComposerPanel.viewType, 'New Message', vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
-    ComposerPanel.current = new ComposerPanel(panel, extensionUri, handler);
-    return ComposerPanel.current;
+    ComposerPanel.instance = new ComposerPanel(panel, extensionUri, handler);
+    return ComposerPanel.instance;
   }
 
-  /** The open composer, if any. */
-  static get open(): ComposerPanel | undefined {
-    return ComposerPanel.current;
+  /** The composer panel that is open now, if any. */
+  static get current(): ComposerPanel | undefined {
+    return ComposerPanel.instance;
   }
 
   private constructor(
@@ -52,11 +52,6 @@ export class ComposerPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
     );
-  }
-
-  /** Resolves once the webview script has said it is ready to receive messages. */
-  whenReady(): Promise<void> {
-    return this.readyPromise;
   }
 
   /** Posts a typed message; messages before the ready handshake wait for it. */
@@ -87,7 +82,7 @@ export class ComposerPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (ComposerPanel.current === this) ComposerPanel.current = undefined;
+    if (ComposerPanel.instance === this) ComposerPanel.instance = undefined;
     this.handler.disposePanel?.();
     this.panel.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();

@@ -2,12 +2,22 @@ import * as vscode from 'vscode';
 import { progressLine, sendProgress } from '../core/sends/sendProgress';
 import type { SendRecord } from '../sends/sendRecord';
 import { confirmationText, type ConfirmationFacts } from './confirmationText';
+import { repeatQuestion, type EarlierSend } from './repeatSend';
 
-/** Asks, in a modal dialog, before a send that leaves this machine; true only on an explicit yes. */
-export async function confirmSend(facts: ConfirmationFacts): Promise<boolean> {
-  const text = confirmationText(facts);
-  const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, text.confirm);
-  return choice === text.confirm;
+/**
+ * Asks, in one modal dialog, before a send that leaves this machine, and before any send (the
+ * sandbox too) that repeats an earlier one; true only on an explicit yes, or when there is nothing to ask.
+ */
+export async function confirmSend(facts: ConfirmationFacts, earlier: EarlierSend | undefined): Promise<boolean> {
+  const leaves = facts.profileKind !== 'sandbox';
+  if (!leaves && !earlier) return true;
+  const text = leaves ? confirmationText(facts) : undefined;
+  const repeat = earlier ? repeatQuestion(earlier) : undefined;
+  const message = repeat?.message ?? text?.message ?? '';
+  const detail = [repeat?.detail, text?.detail].filter(Boolean).join('\n\n');
+  const confirm = text?.confirm ?? 'Send Again';
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm);
+  return choice === confirm;
 }
 
 /** Asks before "Send the Rest" on a profile that sends real SMS: how many go out, how many are checked first. */

@@ -1,6 +1,7 @@
 // The words of the "are you sure?" dialog shown before sending with a real (non-sandbox) profile.
 import { MAX_DESTINATIONS } from '../core/request';
 import { analyseSegments } from '../core/segments';
+import { placeholdersIn } from '../protocol/composerDraft';
 
 export interface ConfirmationFacts {
   profileName: string;
@@ -50,6 +51,8 @@ export function confirmationText(facts: ConfirmationFacts): ConfirmationText {
       : `Parts per message: ${n(parts)} (${segments.encoding}, ${plural(segments.characters, 'character', 'characters')})`,
   );
   lines.push(`Total units: ${n(units)}`);
+  const placeholders = placeholdersIn(facts.text);
+  if (placeholders.length > 0) lines.push(`Sent as typed: ${placeholders.join(', ')} (Plivo sends the same text to every number)`);
   if (facts.estimate) lines.push(...facts.estimate);
   lines.push(`Profile: ${facts.profileName} — ${where}`);
 

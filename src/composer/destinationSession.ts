@@ -9,6 +9,7 @@ import { TimeSlicer } from '../analysis/timeSlicer';
 import type { AnalysisSummary, PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 import { MAX_DESTINATIONS_TEXT } from '../protocol/destinationsLimit';
 import { PreviewPager } from './previewPage';
+import { TableColumns } from './tableColumns';
 
 /** Largest destinations text analysed; beyond it the preview explains why (the webview refuses it too). */
 export { MAX_DESTINATIONS_TEXT };
@@ -32,6 +33,7 @@ export class DestinationSession {
   private region: RegionChoice = {};
   private analysis: DestinationAnalysis | undefined;
   private pager: PreviewPager | undefined;
+  private table: TableColumns | undefined;
   private problem: string | undefined;
   /** Bumped by every text or region change; a run whose number is no longer current stops. */
   private run = 0;
@@ -97,6 +99,7 @@ export class DestinationSession {
       batches: Math.ceil(unique / MAX_DESTINATIONS),
       format: this.analysis?.format ?? 'list',
       column: this.analysis?.column,
+      columns: this.table?.headers,
       note: this.analysis?.note,
       region: this.region.region,
       regionSource: this.region.region ? this.region.source : undefined,
@@ -107,7 +110,10 @@ export class DestinationSession {
   /** A page of rows, or undefined when the request was made for an older summary. */
   page(summaryId: number, filter: PreviewFilter, offset: number, limit: number): { offset: number; total: number; rows: PreviewRow[] } | undefined {
     if (summaryId !== this.summaryId) return undefined;
-    return this.pager?.page(filter, offset, limit) ?? { offset: 0, total: 0, rows: [] };
+    const page = this.pager?.page(filter, offset, limit) ?? { offset: 0, total: 0, rows: [] };
+    const table = this.table;
+    if (table?.nameHeader) for (const row of page.rows) row.name = table.nameAt(row.offset);
+    return page;
   }
 
   /**
@@ -128,6 +134,7 @@ export class DestinationSession {
   private async analyse(text: string, region: string | undefined, run: number): Promise<AnalysisSummary | undefined> {
     this.analysis = undefined;
     this.pager = undefined;
+    this.table = undefined;
     this.problem = undefined;
     let analysis: DestinationAnalysis | undefined;
     let problem: string | undefined;
@@ -143,6 +150,7 @@ export class DestinationSession {
     if (run !== this.run) return undefined;
     this.analysis = analysis;
     this.pager = analysis ? new PreviewPager(analysis) : undefined;
+    this.table = TableColumns.read(text, analysis);
     this.problem = problem;
     return this.nextSummary();
   }

@@ -13,7 +13,8 @@ export interface SendContext {
 }
 
 /**
- * One click of Send: validate, confirm (any profile but the sandbox), then hand over to the send
+ * One click of Send: validate, confirm (any profile but the sandbox, and any repeat of an earlier
+ * send), then hand over to the send
  * service. Every path ends with exactly one message the webview waits for: fieldErrors,
  * sendCancelled or sendResult.
  */
@@ -36,10 +37,13 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
     await context.post({ type: 'sendResult', outcome: unfinished });
     return;
   }
-  if (profile.kind !== 'sandbox') {
-    // The estimate adds to the dialog; a failure to make one must not stop the send's confirmation.
-    const estimate = context.analysis && (await context.deps.devLoop?.estimate(draft, context.analysis).catch(() => undefined));
-    const confirmed = await confirmSend({
+  // The same message to the same numbers again is asked about on every profile, the sandbox too.
+  const earlier = context.deps.earlierSend?.(draft, plan.numbers);
+  // A live send's dialog adds the estimate; a failure to make one must not stop the confirmation.
+  const estimate =
+    profile.kind !== 'sandbox' && context.analysis ? await context.deps.devLoop?.estimate(draft, context.analysis).catch(() => undefined) : undefined;
+  const confirmed = await confirmSend(
+    {
       estimate: estimate ? [countriesLine(estimate), ...costLines(estimate)] : undefined,
       profileName: profile.name,
       profileKind: profile.kind,
@@ -49,18 +53,20 @@ export async function sendFromComposer(draft: ComposerDraft, context: SendContex
       skippedDuplicates: plan.skippedDuplicates,
       text: draft.text,
       type: draft.type,
-    });
-    if (!confirmed) {
-      await context.post({ type: 'sendCancelled' });
-      return;
-    }
+    },
+    earlier,
+  );
+  if (!confirmed) {
+    await context.post({ type: 'sendCancelled' });
+    return;
   }
   const outcome = await context.deps
     .send({ profile, draft, numbers: plan.numbers, skippedInvalid: plan.skippedInvalid }, (index, total) => {
       void context.post({ type: 'sending', batch: index + 1, batches: total });
     })
     .catch((error: unknown) => unexpectedFailure(error));
-  await context.post(outcome ? { type: 'sendResult', outcome } : { type: 'sendCancelled' });
+  const skipped = { invalid: plan.skippedInvalid.length, duplicates: plan.skippedDuplicates };
+  await context.post(outcome ? { type: 'sendResult', outcome, at: new Date().toISOString(), skipped } : { type: 'sendCancelled' });
 }
 
 // The send service reports HTTP and network failures in its outcome; this covers a failure outside

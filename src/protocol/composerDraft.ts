@@ -51,3 +51,8 @@ function sameSender(a: ComposerDraft['sender'], b: ComposerDraft['sender']): boo
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The distinct {placeholders} in a text, as written ("{name}", "{{ first_name }}"): Plivo fills none in. */
+export function placeholdersIn(text: string): string[] {
+  return [...new Set(text.match(/\{\{?\s*[\p{L}\p{N}_. -]{1,40}\s*\}?\}/gu) ?? [])];
+}

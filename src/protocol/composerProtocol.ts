@@ -61,6 +61,8 @@ export interface PreviewRow {
   /** For duplicates: the 1-based line of the first occurrence. */
   firstLine?: number;
   warning?: string;
+  /** For a CSV/TSV list with a name column: the name on this entry's row. */
+  name?: string;
 }
 
 export interface AnalysisSummary {
@@ -84,6 +86,8 @@ export interface AnalysisSummary {
   batches: number;
   format: 'list' | 'csv' | 'tsv';
   column?: string;
+  /** For CSV/TSV: every header, so the composer can say which column a {placeholder} may mean. */
+  columns?: string[];
   /** The region national numbers were read in, and where that came from. */
   region?: string;
   regionSource?: 'profile' | 'setting';
@@ -151,6 +155,12 @@ export interface SendOutcome {
   failure?: SendFailure;
 }
 
+/** Entries of the list the composer did not send (the preview found them invalid or repeated). */
+export interface SkippedBeforeSending {
+  invalid: number;
+  duplicates: number;
+}
+
 /** Why the destinations text is being replaced by the host. */
 export type ReplaceReason = 'removeInvalid' | 'removeDuplicates' | 'file' | 'selection';
 
@@ -177,7 +187,9 @@ export type WebviewToHost =
    * Cost, time and warnings of sending the draft, answered with `estimate`. `start` (the Estimate
    * button) may start the Local sandbox to read its prices; the automatic estimate never does.
    */
-  | { type: 'estimate'; revision: number; draft: ComposerDraft; start?: boolean };
+  | { type: 'estimate'; revision: number; draft: ComposerDraft; start?: boolean }
+  /** "Add Plivo profile…" beside the picker: the host runs Add Profile (or Import from Environment). */
+  | { type: 'addProfile'; how: 'add' | 'import' };
 
 /** Messages the host posts to the webview. */
 export type HostToWebview =
@@ -200,7 +212,11 @@ export type HostToWebview =
   | { type: 'sendCancelled' }
   /** Batch `batch` (1-based) of `batches` is being posted. */
   | { type: 'sending'; batch: number; batches: number }
-  | { type: 'sendResult'; outcome: SendOutcome }
+  /**
+   * `at` (ISO) is set when this panel just ran the send (Send, Check Now, Send the Rest), which the
+   * webview numbers "Send #2 · 19:24"; absent for a stored send shown again (a draft restored).
+   */
+  | { type: 'sendResult'; outcome: SendOutcome; at?: string; skipped?: SkippedBeforeSending }
   /** The estimate of the draft, as lines of text. */
   | { type: 'estimate'; lines: string[] };
 

@@ -92,6 +92,7 @@ const messages: { [K in WebviewToHost['type']]: Fields<Body<K>> } = {
   useLocalInspector: { profileId: optional(string(MAX_ID_CHARS)) },
   copyAs: { revision, draft },
   estimate: { revision, draft, start: optional(boolean) },
+  addProfile: { how: oneOf({ add: true, import: true }) },
 };
 
 /** The message if it is one the protocol allows (rebuilt, drafts normalised), else why it is not. */

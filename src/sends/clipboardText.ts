@@ -1,6 +1,6 @@
 // What the copy commands put on the clipboard, built without `vscode`.
 import type { BatchRecord } from './sendRecord';
-import type { SendsNode } from './treeNodes';
+import { listedDestinations, type SendsNode } from './treeNodes';
 
 /** UUIDs of the chosen items, one per line: a destination's own, a batch's or a send's all. */
 export function uuidsText(nodes: readonly SendsNode[]): string {
@@ -8,7 +8,7 @@ export function uuidsText(nodes: readonly SendsNode[]): string {
   for (const node of nodes) {
     const batches = node.kind === 'batch' ? [node.batch] : node.kind === 'send' ? node.record.batches : [];
     const destinations =
-      node.kind === 'destination' ? [node.destination] : node.kind === 'range' ? node.batch.destinations.slice(node.start, node.end) : batches.flatMap((b) => b.destinations);
+      node.kind === 'destination' ? [node.destination] : node.kind === 'range' || node.kind === 'group' ? listedDestinations(node) : batches.flatMap((b) => b.destinations);
     for (const d of destinations) if (d.uuid) seen.add(d.uuid);
   }
   return [...seen].join('\n');
@@ -36,5 +36,5 @@ export function responseText(batches: readonly BatchRecord[]): string | undefine
 
 /** The batches whose response the chosen item stands for. */
 export function batchesOf(node: SendsNode): readonly BatchRecord[] {
-  return node.kind === 'batch' || node.kind === 'range' ? [node.batch] : node.record.batches;
+  return node.kind === 'batch' || node.kind === 'range' || node.kind === 'group' ? [node.batch] : node.record.batches;
 }

@@ -2,7 +2,7 @@
 import type { SendRecord } from './sendRecord';
 import { allUuids, mayChange } from './sendSummary';
 import type { RefreshTarget } from './status/statusRefreshService';
-import type { SendsNode } from './treeNodes';
+import { listedDestinations, type SendsNode } from './treeNodes';
 
 function pendingUuids(record: SendRecord): string[] {
   return record.batches.flatMap((b) => b.destinations.flatMap((d) => (mayChange(d) && d.uuid ? [d.uuid] : [])));
@@ -31,7 +31,8 @@ export function refreshTargetsFor(nodes: readonly SendsNode[], sends: readonly S
         case 'batch':
           return { sendId: node.record.id, uuids: allUuids({ ...node.record, batches: [node.batch] }) };
         case 'range':
-          return { sendId: node.record.id, uuids: node.batch.destinations.slice(node.start, node.end).flatMap((d) => (d.uuid ? [d.uuid] : [])) };
+        case 'group':
+          return { sendId: node.record.id, uuids: listedDestinations(node).flatMap((d) => (d.uuid ? [d.uuid] : [])) };
         case 'destination':
           return { sendId: node.record.id, uuids: node.destination.uuid ? [node.destination.uuid] : [] };
         default:

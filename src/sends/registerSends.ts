@@ -17,7 +17,7 @@ import { refreshStatus } from './refreshCommand';
 import { registerDevLoopCommands } from './registerDevLoop';
 import { reopenInComposer } from './reopenInComposer';
 import type { SendRecord } from './sendRecord';
-import { SendsTreeProvider } from './sendsTree';
+import { keepBadge, SendsTreeProvider } from './sendsTree';
 import { AutoRefresher } from './status/autoRefresher';
 import { type AccountConnection, StatusRefreshService } from './status/statusRefreshService';
 import type { SendsNode } from './treeNodes';
@@ -41,6 +41,7 @@ export function registerSends(context: vscode.ExtensionContext, deps: SendsDepen
   void history.ready.then(recover);
   context.subscriptions.push(history.onDidChange(recover));
   const view = vscode.window.createTreeView<SendsNode>(Views.sends, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  context.subscriptions.push(keepBadge(view, history));
 
   const connect = async (record: SendRecord): Promise<AccountConnection | undefined> => {
     const profile = deps.profiles.get(record.profileId);

@@ -82,6 +82,28 @@ export function countsText(counts: SendCounts): string {
   return parts.length > 0 ? parts.join(' · ') : 'nothing sent';
 }
 
+/** States that went wrong, listed before the others where space is short (a sidebar's label). */
+const TROUBLE_STATES: readonly DeliveryState[] = ['failed', 'undelivered', 'rejected'];
+
+/** countsText with what went wrong first: "1 failed · 2 invalid · 12 delivered". */
+export function headlineText(counts: SendCounts): string {
+  const invalid = counts.apiInvalid + counts.skipped;
+  const trouble = [
+    ...TROUBLE_STATES.filter((state) => counts.byState[state] > 0).map((state) => `${counts.byState[state]} ${stateLabel(state)}`),
+    counts.failedBatches > 0 ? (counts.failedBatches === 1 ? 'request failed' : `${counts.failedBatches} requests failed`) : '',
+    invalid > 0 ? `${invalid} invalid` : '',
+  ].filter(Boolean);
+  const rest = STATE_ORDER.filter((state) => !TROUBLE_STATES.includes(state) && counts.byState[state] > 0).map((state) => `${counts.byState[state]} ${stateLabel(state)}`);
+  const parts = [...trouble, ...rest];
+  return parts.length > 0 ? parts.join(' · ') : 'nothing sent';
+}
+
+/** Sends that need a look: a destination failed, or something is in doubt or not sent yet. */
+export function needsAttention(record: SendRecord): boolean {
+  const counts = countSend(record);
+  return counts.failedBatches > 0 || TROUBLE_STATES.some((state) => counts.byState[state] > 0) || record.batches.some((b) => b.state === 'pending' && b.attempts > 0);
+}
+
 /** How a state reads in the tree; 'unknown' means no status read yet. */
 export function stateLabel(state: DeliveryState): string {
   return state === 'unknown' ? 'not checked' : state;

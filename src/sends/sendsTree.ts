@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SendHistory } from './historyStore';
 import type { SendRecord } from './sendRecord';
+import { needsAttention } from './sendSummary';
 import { describeNode, type ItemView } from './treeItemView';
 import { childrenOf, parentOf, rootNodes, type SendNode, type SendsNode } from './treeNodes';
 
@@ -140,4 +141,19 @@ export class SendsTreeProvider implements vscode.TreeDataProvider<SendsNode>, vs
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** The view's badge: how many sends need a look (a failure, or something in doubt or not sent). */
+export function sendsBadge(sends: readonly SendRecord[]): vscode.ViewBadge | undefined {
+  const count = sends.filter(needsAttention).length;
+  return count === 0 ? undefined : { value: count, tooltip: count === 1 ? '1 send needs a look: failures or unsent destinations' : `${count} sends need a look: failures or unsent destinations` };
+}
+
+/** Keeps the view's badge current as the history changes. */
+export function keepBadge(view: vscode.TreeView<SendsNode>, history: SendHistory): vscode.Disposable {
+  const update = () => {
+    view.badge = sendsBadge(history.list());
+  };
+  void history.ready.then(update, () => undefined);
+  return history.onDidChange(update);
 }

@@ -5,8 +5,8 @@
 import { describeErrorCode, isErrorCode } from '../core/errorCodes';
 import { sendProgress } from '../core/sends/sendProgress';
 import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
-import { batchTrouble, countSend, countsText, formatWhen, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
-import type { BatchNode, DestinationNode, InvalidEntryNode, InvalidGroupNode, NoticeNode, RangeNode, SendNode, SendsNode } from './treeNodes';
+import { batchTrouble, countSend, countsText, formatWhen, headlineText, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
+import { DESTINATION_PAGE, groupOf, type BatchNode, type DestinationNode, type GroupNode, type InvalidEntryNode, type InvalidGroupNode, type NoticeNode, type RangeNode, type SendNode, type SendsNode, type StateGroup } from './treeNodes';
 
 /** A codicon id and an optional theme colour id. */
 export interface IconView {
@@ -76,9 +76,10 @@ function sendView(node: SendNode, now: Date): ItemView {
   const batches = record.batches.length;
   const pending = record.batches.filter((b) => b.state === 'pending').length;
   return {
-    // Sidebars are narrow: the text names the send, then time and counts come before the profile.
-    label: textSnippet(record.draft.text, 28),
-    description: `${formatWhen(record.createdAt, now)} · ${countsText(counts)} · ${record.profileName}`,
+    // Sidebars are narrow (~200 px): the label tells sends apart by time and counts, failures first;
+    // the text and the profile follow in the description, cut first.
+    label: `${formatWhen(record.createdAt, now)} · ${headlineText(counts)}`,
+    description: `${textSnippet(record.draft.text, 40)} · ${record.profileName}`,
     tooltip: lines(
       `**${escapeMarkdown(new Date(record.createdAt).toLocaleString())}** · ${escapeMarkdown(record.profileName)}${record.isSandbox ? ' (sandbox)' : ''}`,
       `Text: ${escapeMarkdown(textSnippet(record.draft.text, 200))}`,
@@ -153,9 +154,32 @@ function destinationView(node: DestinationNode): ItemView {
   };
 }
 
+const GROUP_VIEW: Record<StateGroup, { label: string; icon: IconView }> = {
+  trouble: { label: 'Failed or undelivered', icon: { id: 'error', color: 'list.errorForeground' } },
+  moving: { label: 'Queued or sent', icon: STATE_ICONS.queued },
+  delivered: { label: 'Delivered', icon: STATE_ICONS.delivered },
+};
+
+function groupView(node: GroupNode): ItemView {
+  const { label, icon } = GROUP_VIEW[node.group];
+  const counts = countSend({ ...node.record, skippedInvalid: [], batches: [{ ...node.batch, invalidNumbers: [], destinations: node.batch.destinations.filter((d) => groupOf(d) === node.group) }] });
+  const states = countsText(counts);
+  return {
+    label: `${label}: ${node.count.toLocaleString('en-US')}`,
+    // "1 failed" under "Failed or undelivered: 1" says nothing new; a mix of states does.
+    description: states.includes(' · ') ? states : undefined,
+    tooltip: `${label}: ${node.count} of this batch's ${node.batch.destinations.length} destinations. Status: ${escapeMarkdown(countsText(counts))}`,
+    icon,
+    contextValue: counts.uuids > 0 ? 'group:uuids' : 'group',
+    // Failures are open; a long list of the others waits for a click.
+    collapsible: node.group === 'trouble' || node.count <= DESTINATION_PAGE ? 'expanded' : 'collapsed',
+  };
+}
+
 function rangeView(node: RangeNode): ItemView {
   const { record, batch, start, end } = node;
-  const counts = countSend({ ...record, skippedInvalid: [], batches: [{ ...batch, invalidNumbers: [], destinations: batch.destinations.slice(start, end) }] });
+  const listed = node.group ? batch.destinations.filter((d) => groupOf(d) === node.group) : batch.destinations;
+  const counts = countSend({ ...record, skippedInvalid: [], batches: [{ ...batch, invalidNumbers: [], destinations: listed.slice(start, end) }] });
   return {
     label: `Destinations ${(start + 1).toLocaleString('en-US')}–${end.toLocaleString('en-US')}`,
     description: countsText(counts),
@@ -209,6 +233,8 @@ export function describeNode(node: SendsNode, now: Date = new Date()): ItemView 
       return sendView(node, now);
     case 'batch':
       return batchView(node);
+    case 'group':
+      return groupView(node);
     case 'range':
       return rangeView(node);
     case 'destination':

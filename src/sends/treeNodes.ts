@@ -2,7 +2,7 @@
 // TreeItems). Ids are stable across refreshes so VS Code keeps expansion and selection.
 import { nextStep, progressLine, sendProgress } from '../core/sends/sendProgress';
 import type { BatchRecord, DestinationRecord, SendRecord } from './sendRecord';
-import { batchTrouble } from './sendSummary';
+import { batchTrouble, isRefused } from './sendSummary';
 
 export interface SendNode {
   kind: 'send';
@@ -27,16 +27,39 @@ export interface DestinationNode {
   destination: DestinationRecord;
 }
 
+/** Destinations by where they stand; failures first, so they are read before the rest. */
+export type StateGroup = 'trouble' | 'moving' | 'delivered';
+export const GROUP_ORDER: readonly StateGroup[] = ['trouble', 'moving', 'delivered'];
+
+/** The group a destination is listed in: failed, undelivered, rejected or refused; still moving; delivered. */
+export function groupOf(destination: DestinationRecord): StateGroup {
+  if (isRefused(destination) || destination.state === 'failed' || destination.state === 'undelivered' || destination.state === 'rejected') return 'trouble';
+  return destination.state === 'delivered' || destination.state === 'read' ? 'delivered' : 'moving';
+}
+
+/** A batch's destinations in one state group, shown when the batch has more than one group. */
+export interface GroupNode {
+  kind: 'group';
+  id: string;
+  record: SendRecord;
+  batch: BatchRecord;
+  group: StateGroup;
+  count: number;
+}
+
 /**
- * A page of a large batch's destinations ("Destinations 101–200"): a sidebar cannot show 1,000 rows
- * usefully, and VS Code transfers every row of an expanded node on each redraw.
+ * A page of a large batch's destinations ("Destinations 101–200"), or of one of its groups: a
+ * sidebar cannot show 1,000 rows usefully, and VS Code transfers every row of an expanded node on
+ * each redraw.
  */
 export interface RangeNode {
   kind: 'range';
   id: string;
   record: SendRecord;
   batch: BatchRecord;
-  /** 0-based, end exclusive. */
+  /** The group paged, or none: the whole batch. */
+  group?: StateGroup;
+  /** Positions in the (group's) list of destinations, 0-based, end exclusive. */
   start: number;
   end: number;
 }
@@ -71,7 +94,7 @@ export interface NoticeNode {
   detail: string;
 }
 
-export type SendsNode = SendNode | BatchNode | RangeNode | DestinationNode | InvalidGroupNode | InvalidEntryNode | NoticeNode;
+export type SendsNode = SendNode | BatchNode | GroupNode | RangeNode | DestinationNode | InvalidGroupNode | InvalidEntryNode | NoticeNode;
 
 /** The root nodes: one per send, in history order (newest first). */
 export function rootNodes(sends: readonly SendRecord[]): SendNode[] {
@@ -87,27 +110,52 @@ function troubleNotice(record: SendRecord, batch: BatchRecord, id: string): Noti
 /** The words the tree uses for the two ways on: its item actions. */
 export const TREE_ACTIONS = { check: 'Use Check Now on the send', rest: 'use Send the Rest' } as const;
 
-function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string, start = 0, end = batch.destinations.length): DestinationNode[] {
-  return batch.destinations.slice(start, end).map((destination, i) => ({
-    kind: 'destination',
-    id: `${prefix}/d${start + i}`,
-    record,
-    batch,
-    destination,
-  }));
+/** Indices (into batch.destinations) of the group's destinations, or of all of them. */
+function indicesOf(batch: BatchRecord, group: StateGroup | undefined): number[] {
+  const indices: number[] = [];
+  batch.destinations.forEach((destination, index) => {
+    if (group === undefined || groupOf(destination) === group) indices.push(index);
+  });
+  return indices;
+}
+
+/** The destinations a group or a page lists (a page of a group lists that group's). */
+export function listedDestinations(node: GroupNode | RangeNode): DestinationRecord[] {
+  const indices = indicesOf(node.batch, node.group);
+  const shown = node.kind === 'range' ? indices.slice(node.start, node.end) : indices;
+  return shown.map((index) => node.batch.destinations[index]);
+}
+
+/** Destination ids carry their index in the batch, so they stay the same when a state moves them. */
+function destinationNodes(record: SendRecord, batch: BatchRecord, prefix: string, indices: readonly number[]): DestinationNode[] {
+  return indices.map((index) => ({ kind: 'destination', id: `${prefix}/d${index}`, record, batch, destination: batch.destinations[index] }));
 }
 
 /**
- * The batch's first DESTINATION_PAGE destinations, then the rest in pages: the first numbers are in
- * view one level down (each level is a round trip to VS Code), the rest a click away.
+ * The first DESTINATION_PAGE destinations (of the group, or the batch), then the rest in pages: the
+ * first numbers are in view one level down (each level is a round trip to VS Code), the rest a click away.
  */
-function destinationsOrRanges(record: SendRecord, batch: BatchRecord, prefix: string): Array<DestinationNode | RangeNode> {
-  const count = batch.destinations.length;
-  const nodes: Array<DestinationNode | RangeNode> = destinationNodes(record, batch, prefix, 0, Math.min(count, DESTINATION_PAGE));
-  for (let start = DESTINATION_PAGE; start < count; start += DESTINATION_PAGE) {
-    nodes.push({ kind: 'range', id: `${prefix}/r${start}`, record, batch, start, end: Math.min(count, start + DESTINATION_PAGE) });
+function pagedDestinations(record: SendRecord, batch: BatchRecord, prefix: string, group?: StateGroup): Array<DestinationNode | RangeNode> {
+  const indices = indicesOf(batch, group);
+  const nodes: Array<DestinationNode | RangeNode> = destinationNodes(record, batch, prefix, indices.slice(0, DESTINATION_PAGE));
+  const rangePrefix = group ? `${prefix}/g-${group}` : prefix;
+  for (let start = DESTINATION_PAGE; start < indices.length; start += DESTINATION_PAGE) {
+    nodes.push({ kind: 'range', id: `${rangePrefix}/r${start}`, record, batch, ...(group ? { group } : {}), start, end: Math.min(indices.length, start + DESTINATION_PAGE) });
   }
   return nodes;
+}
+
+/** The batch's groups in GROUP_ORDER; empty when all its destinations stand the same (no group needed). */
+function groupNodes(record: SendRecord, batch: BatchRecord, prefix: string): GroupNode[] {
+  const counts = new Map<StateGroup, number>();
+  for (const destination of batch.destinations) counts.set(groupOf(destination), (counts.get(groupOf(destination)) ?? 0) + 1);
+  if (counts.size <= 1) return [];
+  return GROUP_ORDER.filter((group) => counts.has(group)).map((group) => ({ kind: 'group', id: `${prefix}/g-${group}`, record, batch, group, count: counts.get(group) ?? 0 }));
+}
+
+function destinationsOrGroups(record: SendRecord, batch: BatchRecord, prefix: string): Array<GroupNode | DestinationNode | RangeNode> {
+  const groups = groupNodes(record, batch, prefix);
+  return groups.length > 0 ? groups : pagedDestinations(record, batch, prefix);
 }
 
 function invalidGroup(record: SendRecord, source: 'api' | 'local', entries: readonly string[], id: string): InvalidGroupNode[] {
@@ -148,7 +196,7 @@ export function batchChildren(record: SendRecord, batch: BatchRecord): SendsNode
   const failure = troubleNotice(record, batch, `${prefix}/failure`);
   return [
     ...(failure ? [failure] : []),
-    ...destinationsOrRanges(record, batch, prefix),
+    ...destinationsOrGroups(record, batch, prefix),
     ...invalidGroup(record, 'api', batch.invalidNumbers, `${prefix}/invalid`),
   ];
 }
@@ -160,8 +208,10 @@ export function childrenOf(node: SendsNode): SendsNode[] {
       return sendChildren(node.record);
     case 'batch':
       return batchChildren(node.record, node.batch);
+    case 'group':
+      return pagedDestinations(node.record, node.batch, batchPrefix(node.record, node.batch), node.group);
     case 'range':
-      return destinationNodes(node.record, node.batch, batchPrefix(node.record, node.batch), node.start, node.end);
+      return destinationNodes(node.record, node.batch, batchPrefix(node.record, node.batch), indicesOf(node.batch, node.group).slice(node.start, node.end));
     case 'invalidGroup':
       return node.entries.map((entry, position) => ({ kind: 'invalidEntry', id: `${node.id}/${position}`, record: node.record, source: node.source, entry }));
     default:
@@ -188,11 +238,21 @@ export function parentOf(node: SendsNode): SendsNode | undefined {
       const groupId = node.id.slice(0, node.id.lastIndexOf('/'));
       return childrenOf(holderOf(groupId)).find((n) => n.id === groupId) ?? send;
     }
+    case 'group':
+      return holderOf(node.id);
+    case 'range': {
+      if (!node.group) return holderOf(node.id);
+      const group = node.group;
+      return childrenOf(holderOf(node.id)).find((n) => n.kind === 'group' && n.group === group) ?? holderOf(node.id);
+    }
     case 'destination': {
       const holder = holderOf(node.id);
-      const position = Number(/\/d(\d+)$/.exec(node.id)?.[1] ?? 0);
-      const range = childrenOf(holder).find((n): n is RangeNode => n.kind === 'range' && position >= n.start && position < n.end);
-      return range ?? holder;
+      const index = Number(/\/d(\d+)$/.exec(node.id)?.[1] ?? 0);
+      const group = childrenOf(holder).find((n): n is GroupNode => n.kind === 'group' && n.group === groupOf(node.destination));
+      const list = group ?? holder;
+      const position = indicesOf(node.batch, group?.group).indexOf(index);
+      const range = childrenOf(list).find((n): n is RangeNode => n.kind === 'range' && position >= n.start && position < n.end);
+      return range ?? list;
     }
     default:
       return holderOf(node.id);

@@ -28,6 +28,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Extension folders (each with a package.json) to install as if from a .vsix before starting. */
   installExtensions?: readonly string[];
+  /** Workspace trust on, and the folder left untrusted (Restricted Mode) without a prompt. */
+  restrictedMode?: boolean;
   startTimeoutMs?: number;
 }
 
@@ -52,7 +54,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   mkdirSync(dirname(settingsFile), { recursive: true });
   // Only seeded: a kept state folder (npm start's) keeps what the user changed.
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = options.restrictedMode
+    ? { ...USER_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+    : USER_SETTINGS;
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   const xdgEnv = {
     XDG_CONFIG_HOME: join(stateDir, 'xdg', 'config'),
     XDG_DATA_HOME: join(stateDir, 'xdg', 'data'),
@@ -71,7 +76,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', join(stateDir, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

@@ -15,6 +15,8 @@ export function writeDriverExtension(dir: string): string {
     engines: { vscode: '^1.90.0' },
     main: './extension.js',
     activationEvents: ['*'],
+    // Drives Restricted Mode sessions too.
+    capabilities: { untrustedWorkspaces: { supported: true } },
   };
   writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
   const driver = JSON.stringify(join(__dirname, 'hostDriver.js'));

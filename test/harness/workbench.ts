@@ -36,6 +36,8 @@ export interface WorkbenchOptions {
    * local storage), e.g. to scan it after a run; by default the profile is thrown away.
    */
   persistentBrowserProfile?: boolean;
+  /** Open the folder in Restricted Mode (untrusted); needs the driver as an extension (dialogs: true). */
+  restrictedMode?: boolean;
 }
 
 /** A browser VS Code session: code-server, chromium and the open workbench page. */
@@ -60,6 +62,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     stateDir: runDir,
     env: { [RUN_DIR_ENV]: runDir, [MARK_OUTPUT_ENV]: '1', ...options.env },
     installExtensions: options.installExtensions,
+    restrictedMode: options.restrictedMode,
   });
   let browser: BrowserSession | undefined;
   try {

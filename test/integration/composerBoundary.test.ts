@@ -75,7 +75,6 @@ describe('Composer webview boundary (extension host)', function () {
   });
 
   it('passes what the real webview posts: the ready handshake and its first page request', async () => {
-    await panel.whenReady();
     await waitFor('the webview to ask for the first preview page', () => handled.some((message) => message.type === 'requestPage'));
     assert.equal(handled[0].type, 'ready');
     assert.deepEqual(logged, []);

@@ -75,8 +75,9 @@ describe('Sends view (extension host)', function () {
   it('shows the send with one item per destination and its skipped entry', () => {
     const [sendNode] = tree.getChildren();
     const sendItem = tree.getTreeItem(sendNode);
-    assert.equal(label(sendItem), 'Integration hello');
-    assert.match(String(sendItem.description), /3 queued · 1 invalid · Local sandbox$/);
+    // Time and counts in the label (failures first), the text in the description.
+    assert.match(label(sendItem), /^\d\d:\d\d · 1 invalid · 3 queued$/);
+    assert.equal(sendItem.description, 'Integration hello · Local sandbox');
     assert.equal(sendItem.contextValue, 'send:uuids:response');
     assert.equal(sendItem.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     const children = tree.getChildren(sendNode);
@@ -108,14 +109,17 @@ describe('Sends view (extension host)', function () {
       subscription.dispose();
     }
     const [sendNode] = tree.getChildren();
-    const items = tree.getChildren(sendNode).slice(0, 3).map((node) => tree.getTreeItem(node));
+    // Grouped by state now that they differ: failed or undelivered first, then delivered.
+    const groups = tree.getChildren(sendNode).filter((node) => node.kind === 'group');
+    assert.deepEqual(groups.map((node) => label(tree.getTreeItem(node))), ['Failed or undelivered: 2', 'Delivered: 1']);
+    const items = groups.flatMap((group) => tree.getChildren(group)).map((node) => tree.getTreeItem(node));
     const uuids = record.batches[0].destinations.map((d) => d.uuid);
     assert.deepEqual(items.map((i) => i.description), [
-      `delivered · ${uuids[0]}`,
       `failed · error 30 (spam detected) · ${uuids[1]}`,
       `undelivered · error 70 (destination permanently unavailable) · ${uuids[2]}`,
+      `delivered · ${uuids[0]}`,
     ]);
-    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['pass', 'error', 'warning']);
+    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['error', 'warning', 'pass']);
   });
 
   it('keeps the history when the store is read again from storage', async () => {
@@ -189,11 +193,19 @@ describe('Sends view (extension host)', function () {
 
     const node = (): SendsNode => tree.getChildren()[0];
 
+    /** The tree node of the batch's n-th destination, wherever its state group lists it. */
+    const destinationNode = (index: number): SendsNode => {
+      const rows = (parent: SendsNode): SendsNode[] => tree.getChildren(parent).flatMap((child) => (child.kind === 'destination' ? [child] : rows(child)));
+      const wanted = record.batches[0].destinations[index].number;
+      const found = rows(node()).find((child) => child.kind === 'destination' && child.destination.number === wanted);
+      assert.ok(found, `no row for ${wanted}`);
+      return found;
+    };
+
     it('copies all UUIDs of a send, one per line, and one destination’s UUID', async () => {
       await vscode.commands.executeCommand(Commands.copyAllUuids, node());
       assert.equal(await vscode.env.clipboard.readText(), allUuids(record).join('\n'));
-      const [firstDestination] = tree.getChildren(node());
-      await vscode.commands.executeCommand(Commands.copyUuid, firstDestination);
+      await vscode.commands.executeCommand(Commands.copyUuid, destinationNode(0));
       assert.equal(await vscode.env.clipboard.readText(), record.batches[0].destinations[0].uuid);
     });
 
@@ -205,7 +217,7 @@ describe('Sends view (extension host)', function () {
 
     it('opens message details as a read-only JSON document even when the API cannot be read', async () => {
       // A send whose profile is unknown to the extension: the details fall back to the history.
-      const orphan: SendsNode = { ...tree.getChildren(node())[1], record: { ...record, profileId: 'no-such-profile' } } as SendsNode;
+      const orphan: SendsNode = { ...destinationNode(1), record: { ...record, profileId: 'no-such-profile' } } as SendsNode;
       await vscode.commands.executeCommand(Commands.openMessageDetails, orphan);
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor);

@@ -45,6 +45,8 @@ export function writeFields(fields: Partial<ComposerDraft>): void {
   if (fields.callbackUrl !== undefined) controls.callbackUrl().value = fields.callbackUrl;
   if (fields.callbackMethod) controls.callbackMethod().value = fields.callbackMethod;
   if (fields.type) controls.type().value = fields.type;
+  // A draft that uses them shows the advanced fields; they never hide a value that will be sent.
+  if (controls.callbackUrl().value.trim() !== '' || controls.type().value !== 'sms' || senderKind() !== 'src') byId<HTMLDetailsElement>('advanced').open = true;
 }
 
 /** Sets the sender toggle and value, relabelling the input for what it now holds. */

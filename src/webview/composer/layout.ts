@@ -24,20 +24,36 @@ function radio(name: string, id: string, value: string, label: string): HTMLElem
 function senderSection(): HTMLElement {
   const value = el('input', { id: 'sender', type: 'text', autocomplete: 'off', spellcheck: 'false' });
   value.setAttribute('aria-describedby', 'sender-hint sender-error');
-  return el(
-    'fieldset',
-    { class: 'field', id: 'sender-field' },
-    el('legend', {}, 'Sender'),
-    el(
-      'div',
-      { class: 'choices', role: 'radiogroup', 'aria-label': 'Send from' },
-      radio('senderKind', 'sender-kind-src', 'src', 'Number or sender ID (src)'),
-      radio('senderKind', 'sender-kind-powerpack', 'powerpack_uuid', 'Powerpack (powerpack_uuid)'),
-    ),
+  return el('div', { class: 'field', id: 'sender-field' },
     el('label', { for: 'sender', id: 'sender-label' }, 'Sender number or ID'),
     value,
     el('p', { class: 'hint', id: 'sender-hint' }),
     errorSlot('sender'),
+  );
+}
+
+/** What most sends never change: where the sender comes from, the type, and the status callback. */
+function advancedSection(): HTMLElement {
+  const senderKind = el('fieldset', { class: 'field', id: 'sender-kind-field' },
+    el('legend', {}, 'Send from'),
+    el('div', { class: 'choices', role: 'radiogroup', 'aria-label': 'Send from' },
+      radio('senderKind', 'sender-kind-src', 'src', 'Number or sender ID (src)'),
+      radio('senderKind', 'sender-kind-powerpack', 'powerpack_uuid', 'Powerpack (powerpack_uuid)'),
+    ),
+  );
+  const callback = el('div', { class: 'row' },
+    field('callback-url', 'Status callback URL (optional)', el('input', { id: 'callback-url', type: 'url', placeholder: 'https://example.com/plivo/status', spellcheck: 'false' }),
+      // The callback inspector's hook (src/callbacks/useLocalInspector.ts answers it).
+      el('p', { class: 'hint', id: 'callback-url-hint' },
+        el('button', { type: 'button', id: 'use-local-inspector', class: 'secondary' }, 'Use local inspector'),
+        ' receives the callbacks in the Callbacks view, signatures checked.')),
+    field('callback-method', 'Callback method', el('select', { id: 'callback-method' }, option('POST', 'POST'), option('GET', 'GET'))),
+  );
+  return el('details', { id: 'advanced', class: 'advanced' },
+    el('summary', { id: 'advanced-summary' }, 'Advanced: type, Powerpack, status callback'),
+    senderKind,
+    field('type', 'Type', el('select', { id: 'type' }, option('sms', 'SMS'), option('mms', 'MMS'))),
+    callback,
   );
 }
 
@@ -48,20 +64,18 @@ function messageSection(): HTMLElement {
   const counter = el('div', { class: 'hint counter', id: 'text-counter' },
     el('span', { id: 'text-counter-summary' }),
     el('span', { id: 'text-counter-detail', 'aria-live': 'polite' }),
-    el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }));
-  const callback = el('div', { class: 'row' },
-    field('callback-url', 'Status callback URL (optional)', el('input', { id: 'callback-url', type: 'url', placeholder: 'https://example.com/plivo/status', spellcheck: 'false' }),
-      // The callback inspector's hook (src/callbacks/useLocalInspector.ts answers it).
-      el('p', { class: 'hint', id: 'callback-url-hint' },
-        el('button', { type: 'button', id: 'use-local-inspector', class: 'secondary' }, 'Use local inspector'),
-        ' receives the callbacks in the Callbacks view, signatures checked.')),
-    field('callback-method', 'Callback method', el('select', { id: 'callback-method' }, option('POST', 'POST'), option('GET', 'GET'))),
-  );
+    el('span', { id: 'text-counter-error', class: 'error', 'aria-live': 'polite' }),
+    // {placeholders} are sent as typed: said beside the text, before anything is sent.
+    el('span', { id: 'text-placeholders', class: 'warning', 'aria-live': 'polite' }));
   return el('section', { 'aria-labelledby': 'message-heading' },
     el('h2', { id: 'message-heading' }, 'Message'),
+    field('profile', 'Profile', el('select', { id: 'profile' }), el('p', { class: 'hint', id: 'profile-hint' })),
+    el('p', { class: 'profile-actions' },
+      el('button', { type: 'button', id: 'add-profile', class: 'link' }, 'Add Plivo profile…'), ' · ',
+      el('button', { type: 'button', id: 'import-profile', class: 'link' }, 'Import from environment…')),
+    senderSection(),
     field('text', 'Text', text, counter),
-    field('type', 'Type', el('select', { id: 'type' }, option('sms', 'SMS'), option('mms', 'MMS'))),
-    callback,
+    advancedSection(),
   );
 }
 
@@ -103,28 +117,37 @@ function previewSection(): HTMLElement {
   return el('div', { class: 'preview', id: 'preview' }, filters, el('div', { class: 'table-wrap' }, table), pager);
 }
 
-function sendSection(): HTMLElement {
-  return el('section', { 'aria-labelledby': 'send-heading', class: 'send' },
+/** The bar that stays in view: what a click sends, and the button with its shortcut. */
+function sendBar(): HTMLElement {
+  return el('section', { 'aria-labelledby': 'send-heading', class: 'send-bar', id: 'send-bar' },
     el('h2', { id: 'send-heading', class: 'visually-hidden' }, 'Send'),
     errorSlot('general'),
-    el('div', { class: 'toolbar' },
-      el('button', { type: 'button', id: 'send' }, 'Send'),
+    el('div', { class: 'send-row' },
+      el('button', { type: 'button', id: 'send', 'aria-keyshortcuts': 'Control+Enter Meta+Enter', 'aria-describedby': 'send-summary' },
+        el('span', { id: 'send-label' }, 'Send'), ' ', el('kbd', { id: 'send-shortcut', 'aria-hidden': 'true' }, 'Ctrl+Enter')),
       ...devLoopButtons(),
+      el('span', { id: 'send-summary', class: 'send-summary' }),
       el('span', { id: 'send-status', role: 'status', 'aria-live': 'polite' })),
-    estimateBox(),
-    el('div', { id: 'result', class: 'result', hidden: true, 'aria-live': 'polite' }),
   );
 }
 
-/** The whole composer form, in the order a keyboard user tabs through it. */
+/**
+ * The whole composer form. Above 900 px two columns, destinations with their preview beside the
+ * message; narrower, one column in the same order (the order a keyboard user tabs through it).
+ * Hooks from other features add controls inside these named regions.
+ */
 export function buildLayout(): HTMLElement {
   return el('form', { id: 'composer', novalidate: true },
-    el('h1', {}, 'New Message'),
-    el('p', { id: 'notice', class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true }),
-    field('profile', 'Profile', el('select', { id: 'profile' }), el('p', { class: 'hint', id: 'profile-hint' })),
-    senderSection(),
-    messageSection(),
-    destinationsSection(),
-    sendSection(),
+    el('header', { class: 'composer-header' },
+      el('h1', {}, 'New Message'),
+      el('p', { id: 'notice', class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true }),
+      el('div', { id: 'error-summary', class: 'error-summary', role: 'alert', hidden: true })),
+    el('div', { class: 'columns' },
+      el('div', { class: 'column', id: 'list-column' }, destinationsSection()),
+      el('div', { class: 'column', id: 'message-column' },
+        messageSection(),
+        estimateBox(),
+        el('div', { id: 'result', class: 'result', hidden: true, 'aria-live': 'polite' }))),
+    sendBar(),
   );
 }

@@ -12,7 +12,10 @@ import { describeProfile, labelSender, readDraft, writeDraft, writeFields, write
 import { buildLayout } from './layout';
 import { capDestinationsInput } from './pasteCap';
 import { Preview } from './preview';
-import { renderResult } from './sendResult';
+import { rovingFocus } from './rovingFocus';
+import { placeholderWarning } from './placeholders';
+import { sendBarText } from './sendBar';
+import { clearResult, clockTime, markResultStale, renderResult } from './sendResult';
 
 // Entry point of the composer webview: builds the form, wires it, then handshakes with the host.
 const app = byId<HTMLElement>('app');
@@ -22,6 +25,14 @@ app.removeAttribute('aria-busy');
 let profiles: ProfileSummary[] = [];
 let shownProfileId: string | undefined;
 let sending = false;
+/** Results this panel has shown for sends it ran: "Send #2 · 19:24". */
+let sendsShown = 0;
+/** Unique valid numbers of the latest analysis, for the send bar. */
+let outgoing = 0;
+/** "Add Plivo profile…" was clicked: the next new profile becomes the chosen one. */
+let addingProfile = false;
+/** The list's CSV/TSV headers, for the placeholder warning. */
+let columns: string[] | undefined;
 
 const sync = new DraftSync(readDraft, (revision, draft) => {
   postToHost({ type: 'draftChanged', revision, draft });
@@ -29,11 +40,23 @@ const sync = new DraftSync(readDraft, (revision, draft) => {
 });
 const flush = (): void => sync.flush();
 
-/** A field changed: clear its error and the last send's status, and post the draft once typing pauses. */
+/**
+ * A field changed: clear its error and the last send's status, grey the last result (it is about
+ * another draft now), and post the draft once typing pauses.
+ */
 function changed(controlId?: string): void {
   if (controlId) clearFieldError(controlId);
-  if (!sending) byId('send-status').textContent = '';
+  if (!sending) {
+    byId('send-status').textContent = '';
+    markResultStale(byId('result'));
+    labelSendButton(false);
+  }
   sync.changed();
+}
+
+/** "Send again…" once this draft went out: the host asks before repeating it. */
+function labelSendButton(sentAlready: boolean): void {
+  byId('send-label').textContent = sentAlready ? 'Send again…' : 'Send';
 }
 
 /** A change the host should see at once (a choice, a replaced list). */
@@ -54,11 +77,29 @@ const preview = new Preview(
 );
 
 function updateCounter(): void {
-  const text = counterText(analyseSegments(byId<HTMLTextAreaElement>('text').value));
+  const segments = analyseSegments(byId<HTMLTextAreaElement>('text').value);
+  const text = counterText(segments);
   byId('text-counter-summary').textContent = text.summary;
   byId('text-counter-detail').textContent = text.detail ?? '';
   byId('text-counter-error').textContent = text.error ? `✗ ${text.error}` : '';
+  const placeholders = placeholderWarning(byId<HTMLTextAreaElement>('text').value, columns);
+  byId('text-placeholders').textContent = placeholders ? `⚠ ${placeholders}` : '';
+  // Not readDraft(): that would copy a pasted list of megabytes out of the box on every keystroke.
+  const type = byId<HTMLSelectElement>('type').value === 'mms' ? 'mms' : 'sms';
+  const profileId = byId<HTMLSelectElement>('profile').value;
+  byId('send-summary').textContent = sendBarText({ numbers: outgoing, segments, type, profile: profiles.find((p) => p.id === profileId) });
 }
+
+/** On open, the cursor waits where the user has to type first: the first empty required field. */
+function focusFirstEmpty(): void {
+  const empty = ['destinations', 'sender', 'text'].map((id) => byId<HTMLInputElement>(id)).find((control) => control.value.trim() === '');
+  (empty ?? byId('send')).focus();
+}
+
+rovingFocus(document.querySelector<HTMLElement>('[role="toolbar"]') ?? byId('composer'), 'button', 'horizontal');
+rovingFocus(byId('preview-rows'), 'button', 'vertical');
+// The shortcut as this platform writes it.
+if (/Mac|iPhone|iPad/.test(navigator.platform)) byId('send-shortcut').textContent = '⌘+Enter';
 
 function notice(message: string, level: 'info' | 'error' = 'info'): void {
   const box = byId('notice');
@@ -78,6 +119,7 @@ function setSending(active: boolean, status: string): void {
 // Field wiring: every edit clears that field's error and schedules a draft save.
 for (const id of ['sender', 'text', 'callback-url']) byId(id).addEventListener('input', () => changed(id));
 for (const id of ['type', 'callback-method']) byId(id).addEventListener('change', () => changedNow(id));
+byId('type').addEventListener('change', updateCounter);
 byId('text').addEventListener('input', updateCounter);
 destinations.addEventListener('input', () => {
   if (editor.isApplying) return;
@@ -99,6 +141,7 @@ byId<HTMLSelectElement>('profile').addEventListener('change', (event) => {
   describeProfile(next);
   clearFieldError('sender');
   changedNow('profile');
+  updateCounter();
 });
 // Leaving a field or the panel saves at once, so nothing typed is lost to the debounce.
 for (const id of ['sender', 'text', 'callback-url', 'destinations']) byId(id).addEventListener('change', flush);
@@ -111,6 +154,14 @@ byId('remove-invalid').addEventListener('click', () => { flush(); postToHost({ t
 byId('remove-duplicates').addEventListener('click', () => { flush(); postToHost({ type: 'removeEntries', revision: sync.posted, status: 'duplicate' }); });
 byId('use-local-inspector').addEventListener('click', () => { flush(); postToHost({ type: 'useLocalInspector', profileId: readDraft().profileId }); });
 wireDevLoop(() => (flush(), { revision: sync.posted, draft: readDraft() }));
+
+for (const [id, how] of [['add-profile', 'add'], ['import-profile', 'import']] as const) {
+  byId(id).addEventListener('click', () => {
+    flush();
+    addingProfile = true;
+    postToHost({ type: 'addProfile', how });
+  });
+}
 byId('composer').addEventListener('submit', (event) => event.preventDefault());
 byId('send').addEventListener('click', () => {
   if (sending) return;
@@ -140,6 +191,7 @@ function applyPrefill(fields: Partial<ComposerDraft>, intent: 'send' | undefined
   }
   updateCounter();
   clearFieldErrors();
+  clearResult(byId('result'));
   let replaced = false;
   if (list !== undefined && list !== destinations.value) {
     editor.replace(list); // posts the whole draft, others included
@@ -164,22 +216,32 @@ function handle(message: HostToWebview): void {
       writeDraft(message.draft);
       updateCounter();
       sync.reset();
+      focusFirstEmpty();
       return;
     case 'profiles': {
+      const known = new Set(profiles.map((profile) => profile.id));
+      const previous = profiles.find((profile) => profile.id === shownProfileId);
       profiles = message.profiles;
       const chosen = byId<HTMLSelectElement>('profile').value;
-      writeProfiles(profiles, chosen || message.activeProfileId);
+      // A profile added from the composer's own link is the one the user wants to send with.
+      const added = addingProfile ? profiles.find((profile) => !known.has(profile.id)) : undefined;
+      if (added) addingProfile = false;
+      writeProfiles(profiles, added?.id ?? (chosen || message.activeProfileId));
       shownProfileId = byId<HTMLSelectElement>('profile').value || undefined;
-      // The chosen profile was removed: the first one takes over, with its sender if none was typed.
+      // A new choice (added, or the chosen one was removed): its sender if none was typed.
       const next = profiles.find((profile) => profile.id === shownProfileId);
       if (next && shownProfileId !== chosen) {
-        writeSender(withProfile(readDraft(), next).sender);
+        writeSender(withProfile(readDraft(), next, previous).sender);
         changedNow('profile');
+        updateCounter();
       }
       return;
     }
     case 'analysis':
       preview.showSummary(message.summary);
+      outgoing = message.summary.problem ? 0 : message.summary.uniqueCount;
+      columns = message.summary.columns;
+      updateCounter();
       return;
     case 'page':
       preview.showPage(message.summaryId, message.filter, message.offset, message.total, message.rows);
@@ -187,6 +249,8 @@ function handle(message: HostToWebview): void {
     case 'replaceDestinations': {
       const native = editor.replace(message.destinations);
       const removal = message.reason === 'removeInvalid' || message.reason === 'removeDuplicates';
+      // A list loaded from a file or an editor is a new draft: the old result goes.
+      if (!removal) clearResult(byId('result'));
       notice(`${message.note} ${native ? 'Ctrl+Z or Undo' : 'Undo'} ${removal ? 'brings them back' : 'restores the previous list'}.`);
       return;
     }
@@ -213,7 +277,9 @@ function handle(message: HostToWebview): void {
       const { outcome } = message;
       const finished = !outcome.failure && outcome.stop === 'complete';
       setSending(false, finished ? 'Sent.' : outcome.failure ? 'The send failed; your draft is kept.' : `Not finished: ${outcome.summary}. Your draft is kept.`);
-      renderResult(byId('result'), outcome, {
+      const label = message.at ? `Send #${(sendsShown += 1)} · ${clockTime(message.at)}` : 'Earlier send of this draft';
+      labelSendButton(outcome.progress.accepted + outcome.progress.inDoubt > 0);
+      renderResult(byId('result'), outcome, label, message.skipped, {
         openSends: () => postToHost({ type: 'openSends' }),
         continueSend: (sendId, mode) => {
           setSending(true, mode === 'check' ? 'Checking the account…' : 'Sending the rest…');

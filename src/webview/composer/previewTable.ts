@@ -27,7 +27,7 @@ function renderRow(row: PreviewRow, reveal: RevealEntry): HTMLTableRowElement {
   return el('tr', { class: `status-${row.status}${attention ? ' attention' : ''}` },
     el('td', {}, position),
     el('td', { class: 'status' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, status.icon), ` ${status.text}`),
-    el('td', { class: 'mono' }, row.input),
+    el('td', { class: 'mono' }, row.input, row.name ? el('span', { class: 'row-name' }, row.name) : undefined),
     el('td', {}, resultText(row)),
     el('td', {}, row.country ?? ''),
     el('td', {}, row.type ?? ''),

@@ -1,4 +1,4 @@
-import type { SendOutcome } from '../../protocol/composerProtocol';
+import type { SendOutcome, SkippedBeforeSending } from '../../protocol/composerProtocol';
 import { el } from '../dom';
 
 // The result of a send: per request api_id, message, UUID count, invalid numbers, HTTP status and timing.
@@ -13,15 +13,22 @@ export interface ResultActions {
   continueSend(sendId: string, mode: 'check' | 'rest'): void;
 }
 
-/** Renders an outcome into the result region; its advice is about the whole send, never one batch. */
-export function renderResult(box: HTMLElement, outcome: SendOutcome, actions: ResultActions): HTMLElement {
+/**
+ * Renders an outcome into the result region under `label` ("Send #2 · 19:24"); its advice is about
+ * the whole send, never one batch.
+ */
+export function renderResult(box: HTMLElement, outcome: SendOutcome, label: string, skipped: SkippedBeforeSending | undefined, actions: ResultActions): HTMLElement {
   const uuids = outcome.batches.reduce((sum, batch) => sum + batch.messageUuids.length, 0);
   const invalid = outcome.batches.flatMap((batch) => batch.invalidNumbers);
   const failure = outcome.failure;
   const complete = !failure && outcome.stop === 'complete';
   const title = failure ? ` ${failure.title}` : complete ? ` Sent: ${n(uuids)} ${uuids === 1 ? 'message' : 'messages'} queued` : ` ${outcome.title}: ${outcome.summary}`;
   const heading = el('h2', { id: 'result-heading', tabindex: '-1' }, el('span', { class: 'icon', 'aria-hidden': 'true' }, complete ? '✓' : failure ? '✗' : '!'), title);
-  const parts: (HTMLElement | undefined)[] = [heading];
+  const parts: (HTMLElement | undefined)[] = [
+    el('p', { id: 'result-label', class: 'result-label' }, label),
+    el('p', { id: 'result-stale', class: 'result-stale', hidden: true }, 'This result is for the draft as it was then; the draft has changed since.'),
+    heading,
+  ];
   if (failure) {
     parts.push(
       el('p', { class: 'failure-detail' }, failure.detail),
@@ -40,7 +47,9 @@ export function renderResult(box: HTMLElement, outcome: SendOutcome, actions: Re
   const { progress } = outcome;
   parts.push(facts([
     ['Message UUIDs', n(uuids)],
-    ['Invalid numbers', n(invalid.length)],
+    // Two different things: numbers Plivo refused (invalid_number), and entries the preview kept back.
+    ['Rejected by Plivo', `${n(invalid.length)}${invalid.length > 0 ? ' (listed in invalid_number)' : ''}`],
+    ['Skipped before sending', skipped ? skippedText(skipped) : undefined],
     ['In doubt', progress.inDoubt > 0 ? `${n(progress.inDoubt)} (may have been queued: check before anything else)` : undefined],
     ['Not sent', progress.notSent > 0 ? `${n(progress.notSent)} (none of the accepted is sent again)` : undefined],
   ]));
@@ -48,6 +57,8 @@ export function renderResult(box: HTMLElement, outcome: SendOutcome, actions: Re
   if (invalid.length > 0) parts.push(invalidList(invalid));
   if (outcome.sendId) parts.push(resultToolbar(outcome, complete, actions));
   box.classList.toggle('failed', !complete);
+  box.classList.remove('stale');
+  box.removeAttribute('aria-describedby');
   box.replaceChildren(...parts.filter((part): part is HTMLElement => part !== undefined));
   box.hidden = false;
   return heading;
@@ -66,6 +77,14 @@ function resultToolbar(outcome: SendOutcome, complete: boolean, actions: ResultA
   }
   button('open-sends', 'Show in Sends view', false, actions.openSends);
   return el('div', { class: 'toolbar' }, ...buttons);
+}
+
+function skippedText(skipped: SkippedBeforeSending): string {
+  const parts = [
+    skipped.invalid > 0 ? `${n(skipped.invalid)} invalid ${skipped.invalid === 1 ? 'entry' : 'entries'}` : '',
+    skipped.duplicates > 0 ? `${n(skipped.duplicates)} ${skipped.duplicates === 1 ? 'duplicate' : 'duplicates'}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
 function facts(rows: [string, string | undefined][]): HTMLElement {
@@ -99,4 +118,25 @@ function invalidList(invalid: string[]): HTMLElement {
     el('ul', { id: 'result-invalid' }, ...shown.map((number) => el('li', { class: 'mono' }, number))),
     invalid.length > shown.length ? el('p', {}, `…and ${n(invalid.length - shown.length)} more (all are in the Sends view).`) : undefined,
   );
+}
+
+/** The draft changed: the shown result is about an earlier one, so it is greyed and says so. */
+export function markResultStale(box: HTMLElement): void {
+  if (box.hidden || box.classList.contains('stale')) return;
+  box.classList.add('stale');
+  const note = box.querySelector<HTMLElement>('#result-stale');
+  if (note) note.hidden = false;
+}
+
+/** The draft was filled from elsewhere: the result no longer belongs to anything on screen. */
+export function clearResult(box: HTMLElement): void {
+  box.hidden = true;
+  box.classList.remove('stale', 'failed');
+  box.replaceChildren();
+}
+
+/** "19:24", in the webview's local time. */
+export function clockTime(iso: string): string {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }

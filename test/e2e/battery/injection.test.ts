@@ -132,8 +132,9 @@ describe('battery: injection payloads render as inert text', function () {
   it('the Sends view shows the entries and the text as text too', async () => {
     const { page } = session().workbench;
     const titleBefore = await page.title();
-    // Anchored: the other sends' notices ("0 accepted, 2 in doubt…") contain the word too.
-    await selectSendsRow(session(), new RegExp(`^${HOSTILE_MODES.accept}(?!ed)`), true);
+    // The send's text leads its description ("accept · profile"); the other sends' notices
+    // ("0 accepted, 2 in doubt…") contain the word too, never followed by " · ".
+    await selectSendsRow(session(), new RegExp(`${HOSTILE_MODES.accept} · `), true);
     await selectSendsRow(session(), /^Invalid \(API\)/, true);
     // The sidebar shares its height with the Callbacks view: the tree draws only the rows in view, so
     // the keyboard walks down the focused group (as a user would) until a payload's row is drawn.

@@ -108,6 +108,11 @@ export class ComposerPage {
     await this.frame.locator(`label[for="filter-${name}"]`).click();
   }
 
+  /** Opens "Advanced" (type, Powerpack, status callback) as a user would, if it is closed. */
+  async openAdvanced(): Promise<void> {
+    if ((await this.frame.locator('#advanced').getAttribute('open')) === null) await this.click('#advanced-summary');
+  }
+
   async click(selector: string): Promise<void> {
     await this.frame.locator(selector).click();
   }

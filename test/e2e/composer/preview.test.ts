@@ -79,6 +79,7 @@ describe('composer: destinations preview', function () {
     })()`);
     await composer.waitForSummary(/^2 entries: /);
     await composer.waitForText('#preview-range', /Showing 1–2 of 2/);
+    await composer.openAdvanced();
     await composer.frame.locator('#callback-method').selectOption('POST');
   });
 

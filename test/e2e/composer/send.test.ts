@@ -39,18 +39,28 @@ describe('composer: sending to the sandbox', function () {
     assert.match(await composer.text('#profile-hint'), /nothing leaves this machine/);
   });
 
-  it('shows each problem beside its field and posts nothing', async () => {
+  it('shows each problem beside its field in the words of its label, sums them up at the top, focuses the first, and posts nothing', async () => {
     await fill({ sender: '', text: '', destinations: '+12015550101' });
+    await composer.openAdvanced();
+    await composer.frame.locator('#callback-url').fill('example.com/status');
     const before = posts();
     await sendOnce();
-    assert.match(await composer.waitForText('#sender-error', /sender is required/i), /src|powerpack/);
-    assert.match(await composer.text('#text-error'), /text is required/i);
+    assert.match(await composer.waitForText('#sender-error', /^Sender is required/), /phone number or sender ID/);
+    assert.equal(await composer.text('#text-error'), 'Text is required: write the message.');
+    assert.match(await composer.text('#callback-url-error'), /^Status callback URL must start with https:\/\//);
+    assert.match(await composer.text('#error-summary'), /^Not sent: 3 problems to fix/);
+    // The first error in the form's order (Sender, above Text and the callback) has the focus.
+    assert.equal(await composer.evaluate<string>('document.activeElement.id'), 'sender');
     assert.equal(await composer.frame.locator('#sender').getAttribute('aria-invalid'), 'true');
     assert.match(await composer.text('#send-status'), /Not sent/);
     assert.equal(posts(), before);
-    // Editing a field clears its error.
+    await composer.frame.locator('#callback-url').fill('');
+    // Editing a field clears its error; the summary goes with the last one.
     await fill({ sender: '14155550100' });
     assert.equal(await composer.frame.locator('#sender-error').isHidden(), true);
+    assert.equal(await composer.frame.locator('#error-summary').isHidden(), false);
+    await fill({ text: 'Hello' });
+    assert.equal(await composer.frame.locator('#error-summary').isHidden(), true);
   });
 
   it('sends the unique valid numbers of a mixed list in one POST and shows the result', async () => {
@@ -67,6 +77,9 @@ describe('composer: sending to the sandbox', function () {
     assert.equal(posts() - before, 1);
     const result = await composer.text('#result');
     assert.match(result, /Message UUIDs\s*3/);
+    // Plivo refused none; the preview kept back the line with no number and the repeated one.
+    assert.match(result, /Rejected by Plivo\s*0/);
+    assert.match(result, /Skipped before sending\s*1 invalid entry, 1 duplicate/);
     const [batch] = await composer.tableRows('#result-batches tbody');
     assert.equal(batch[1], '202');
     assert.match(batch[2], /^[0-9a-f-]{36}$/);
@@ -115,6 +128,7 @@ describe('composer: sending to the sandbox', function () {
 
   it('keeps the draft when the panel is closed and opened again', async () => {
     await fill({ sender: 'MyBrand', text: 'Keep me', destinations: '+12015550105' });
+    await composer.openAdvanced();
     await composer.frame.locator('#callback-url').fill('https://example.com/status');
     await composer.frame.locator('#callback-method').selectOption('GET');
     // Let the debounced save reach the host before closing.

@@ -60,6 +60,20 @@ describe('Sends view after a send from the composer', function () {
       await page.locator('.monaco-list-row', { hasText: number }).filter({ hasText: 'delivered' }).waitFor({ timeout: 30_000 });
     }
     await session().workbench.screenshot('sends-tree');
+
+    // Readable in a 200 px sidebar: the send's label is its time and counts, failures first, and fits;
+    // the failed number sits in its own group above the delivered ones; the view's badge counts it.
+    const sendLabel = page.locator('.monaco-list-row', { hasText: 'Sends view e2e' }).first().locator('.label-name');
+    const label = (await sendLabel.textContent()) ?? '';
+    assert.match(label, /^\d\d:\d\d · 1 failed · 2 delivered$/);
+    const labelWidth = await sendLabel.evaluate((element) => (element as unknown as { scrollWidth: number }).scrollWidth);
+    assert.ok(labelWidth < 180, `the label needs ${labelWidth} px`);
+    const rows = await page.locator('.monaco-list-row').allTextContents();
+    const at = (pattern: RegExp) => rows.findIndex((row) => pattern.test(row));
+    assert.ok(at(/^Failed or undelivered: 1/) >= 0 && at(/^Failed or undelivered: 1/) < at(new RegExp(FAILS_30.replace('+', '\\+'))), `rows: ${JSON.stringify(rows)}`);
+    assert.ok(at(new RegExp(FAILS_30.replace('+', '\\+'))) < at(/^Delivered: 2/), `rows: ${JSON.stringify(rows)}`);
+    const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Bulk Messaging"]') }).locator('.badge-content');
+    await badge.filter({ hasText: /^1$/ }).waitFor({ timeout: 10_000 });
   });
 
   it('a server that never answers times out with a clear error; the draft is kept and nothing is re-sent', async () => {

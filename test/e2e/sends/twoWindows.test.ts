@@ -65,10 +65,12 @@ async function switchProfileLabels(window: E2eSession): Promise<string[]> {
   // A row's first label is the profile's name (the Auth ID detail line has a label of its own).
   const labels: string[] = [];
   for (const row of await rows.all()) labels.push((await row.locator('.label-name').first().innerText()).trim());
+  // The picker ends with its actions (Add Profile…, Import from Environment…): not profiles.
+  const profiles = labels.filter((label) => !label.endsWith('…'));
   await widget.locator('input.input').press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: 10_000 });
   await switched;
-  return labels;
+  return profiles;
 }
 
 /** Polls Switch Profile until its rows include every one of `names` (the list is read when it opens). */

@@ -71,3 +71,25 @@ describe('building a send from the composer', () => {
     });
   });
 });
+
+describe('composer errors in the words of its labels', () => {
+  const errorsOf = (changes: Partial<ComposerDraft>) => {
+    const built = buildSendInput(draft(changes), mixed, undefined);
+    assert.ok(!built.ok);
+    return Object.fromEntries(built.errors.map((error) => [error.field, error.message]));
+  };
+
+  it('names the field the user sees, never the API parameter', () => {
+    const errors = errorsOf({ sender: { kind: 'src', value: '' }, text: ' ', callbackUrl: 'example.com/status' });
+    assert.equal(errors.sender, 'Sender is required: type a phone number or sender ID, or choose a profile with a default sender.');
+    assert.equal(errors.text, 'Text is required: write the message.');
+    assert.match(errors.callbackUrl, /^Status callback URL must start with https:\/\//);
+    for (const message of Object.values(errors)) assert.doesNotMatch(message, /\b(src|dst|url|powerpack_uuid)\b/);
+  });
+
+  it('says Powerpack UUID when sending from a number pool, and Sender for a too-long sender ID', () => {
+    assert.match(errorsOf({ sender: { kind: 'powerpack_uuid', value: '' } }).sender, /^Powerpack UUID is required/);
+    assert.equal(errorsOf({ sender: { kind: 'src', value: 'MyVeryLongBrand' } }).sender, 'Sender "MyVeryLongBrand" is 15 characters; an alphanumeric sender ID may have at most 11.');
+    assert.match(errorsOf({ text: 'x'.repeat(1_700) }).text, /^Text is 1,700 characters; an SMS may have at most 1,600/);
+  });
+});

@@ -47,3 +47,11 @@ describe('send confirmation text', () => {
     assert.equal(text.confirm, 'Send 1 unit');
   });
 });
+
+describe('placeholders in the text', () => {
+  it('are named in the confirmation: Plivo fills none in', () => {
+    const text = confirmationText(facts({ text: 'Hi {name}, your order {{ order_id }} ships today' }));
+    assert.match(text.detail, /^Sent as typed: \{name\}, \{\{ order_id \}\} \(Plivo sends the same text to every number\)$/m);
+    assert.doesNotMatch(confirmationText(facts({ text: 'Hi all :-}' })).detail, /Sent as typed/);
+  });
+});

@@ -30,6 +30,7 @@ const valid: WebviewToHost[] = [
   { type: 'send', revision: 4, draft },
   { type: 'continueSend', sendId: 'send-1', mode: 'rest' },
   { type: 'openSends' },
+  { type: 'addProfile', how: 'add' },
 ];
 
 function accepted(value: unknown): WebviewToHost {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { SendRecord } from '../../../src/sends/sendRecord';
-import { formatWhen, textSnippet } from '../../../src/sends/sendSummary';
+import { countSend, formatWhen, headlineText, needsAttention, textSnippet } from '../../../src/sends/sendSummary';
 import { describeNode, STATE_ICONS } from '../../../src/sends/treeItemView';
-import { childrenOf, parentOf, rootNodes, type SendsNode } from '../../../src/sends/treeNodes';
+import { childrenOf, parentOf, rootNodes, type DestinationNode, type SendsNode } from '../../../src/sends/treeNodes';
 import { batch, destination, destinations, send } from './builders';
 
 /** Every node under (and including) the given ones, depth first. */
@@ -11,15 +11,21 @@ function walk(nodes: SendsNode[]): SendsNode[] {
 }
 
 const rootOf = (record: SendRecord, newest = true) => ({ ...rootNodes([record])[0], newest });
+/** The destination rows under a send, in the order shown, through its state groups. */
+const destinationRows = (node: SendsNode): SendsNode[] =>
+  childrenOf(node).flatMap((child) => (child.kind === 'group' ? destinationRows(child) : child.kind === 'destination' ? [child] : []));
 
 describe('sends tree structure', () => {
-  it('lists a one-batch send’s destinations directly under it, then its invalid and skipped entries', () => {
+  it('lists a one-batch send’s destinations under it grouped by state, failures first, then its invalid and skipped entries', () => {
     const record = send({
       batches: [batch(0, [destination('+14155550001', 'delivered'), destination('+14155550002', 'failed', { errorCode: '30' })], { invalidNumbers: ['12ab'] })],
       skippedInvalid: ['hello', '555'],
     });
     const children = childrenOf(rootOf(record));
-    assert.deepEqual(children.map((c) => c.kind), ['destination', 'destination', 'invalidGroup', 'invalidGroup']);
+    // Two states: grouped, failures first.
+    assert.deepEqual(children.map((c) => c.kind), ['group', 'group', 'invalidGroup', 'invalidGroup']);
+    assert.deepEqual(children.slice(0, 2).map((c) => describeNode(c).label), ['Failed or undelivered: 1', 'Delivered: 1']);
+    assert.deepEqual(destinationRows(rootOf(record)).map((n) => describeNode(n).label), ['+14155550002', '+14155550001']);
     const [apiGroup, localGroup] = children.slice(2);
     assert.deepEqual(childrenOf(apiGroup).map((n) => describeNode(n).label), ['12ab']);
     assert.deepEqual(childrenOf(localGroup).map((n) => describeNode(n).label), ['hello', '555']);
@@ -53,7 +59,7 @@ describe('sends tree structure', () => {
     const record = send({ batches: [batch(0, checked, { state: 'reconciled' }), resent] });
     const [first] = childrenOf(rootOf(record));
     assert.equal(describeNode(first).description, 'Checked: 1 not queued');
-    assert.match(describeNode(rootOf(record)).description ?? '', /1 queued · 1 not checked/);
+    assert.match(describeNode(rootOf(record)).label, /1 queued · 1 not checked/);
     assert.equal(childrenOf(rootOf(record)).filter((c) => c.kind === 'notice').length, 0, 'nothing is left to do');
   });
 
@@ -99,15 +105,15 @@ describe('sends tree structure', () => {
 });
 
 describe('sends tree items', () => {
-  it('labels a send with its time and text, and describes profile and counts', () => {
+  it('labels a send with its time and counts, failures first, and describes its text and profile', () => {
     const record = send({
       createdAt: new Date(2025, 0, 2, 9, 5).toISOString(),
       draft: { ...send().draft, text: 'Your *code* is 1234\nsecond line' },
       batches: [batch(0, [destination('+1', 'delivered'), destination('+2', 'delivered'), destination('+3', 'failed')], { invalidNumbers: ['bad'] })],
     });
     const view = describeNode(rootOf(record), new Date(2025, 5, 1));
-    assert.equal(view.label, 'Your *code* is 1234');
-    assert.equal(view.description, '2025-01-02 09:05 · 2 delivered · 1 failed · 1 invalid · Local sandbox');
+    assert.equal(view.label, '2025-01-02 09:05 · 1 failed · 1 invalid · 2 delivered');
+    assert.equal(view.description, 'Your *code* is 1234 · Local sandbox');
     assert.match(view.tooltip, /Your \\\*code\\\* is 1234/, 'message text is escaped in the Markdown tooltip');
     assert.equal(view.collapsible, 'expanded');
     assert.equal(describeNode(rootOf(record, false)).collapsible, 'collapsed');
@@ -128,16 +134,19 @@ describe('sends tree items', () => {
   it('gives each delivery state its own icon and colour', () => {
     const states = ['queued', 'sent', 'delivered', 'undelivered', 'failed'] as const;
     const record = send({ batches: [batch(0, states.map((state, i) => destination(`+1415555000${i}`, state)))] });
-    const icons = childrenOf(rootOf(record)).map((node) => describeNode(node).icon);
-    assert.deepEqual(icons, states.map((state) => STATE_ICONS[state]));
+    const rows = destinationRows(rootOf(record)) as DestinationNode[];
+    const icons = rows.map((node) => describeNode(node).icon);
+    assert.deepEqual(icons, rows.map((node) => STATE_ICONS[node.destination.state]));
+    assert.deepEqual(rows.map((node) => node.destination.state), ['undelivered', 'failed', 'queued', 'sent', 'delivered'], 'failures first');
     assert.equal(new Set(icons.map((i) => i.id)).size, states.length);
     assert.ok(icons.every((icon) => icon.color), 'every state is coloured');
   });
 
   it('describes a destination’s error code with its documented meaning', () => {
     const record = send({ batches: [batch(0, [destination('+12015550130', 'failed', { errorCode: '30' }), destination('+12015550170', 'undelivered', { errorCode: '70' }), destination('+14155550001', 'delivered', { errorCode: '000' })])] });
-    const views = childrenOf(rootOf(record)).map((node) => describeNode(node));
-    const uuids = record.batches[0].destinations.map((d) => d.uuid);
+    const rows = destinationRows(rootOf(record)) as DestinationNode[];
+    const views = rows.map((node) => describeNode(node));
+    const uuids = rows.map((node) => node.destination.uuid);
     assert.equal(views[0].description, `failed · error 30 (spam detected) · ${uuids[0]}`);
     assert.equal(views[1].description, `undelivered · error 70 (destination permanently unavailable) · ${uuids[1]}`);
     assert.equal(views[2].description, `delivered · ${uuids[2]}`, '000 is the delivered code, not an error');
@@ -148,11 +157,11 @@ describe('sends tree items', () => {
     // The send service keeps refused numbers in place with the code 'invalid' and lists them in invalidNumbers.
     const refused = { number: '+1415', state: 'failed' as const, errorCode: 'invalid' };
     const record = send({ batches: [batch(0, [destination('+14155550001', 'delivered'), refused], { invalidNumbers: ['1415'] })] });
-    const [, refusedNode] = childrenOf(rootOf(record));
+    const [refusedNode] = destinationRows(rootOf(record));
     const view = describeNode(refusedNode);
     assert.equal(view.description, 'refused: invalid number');
     assert.equal(view.icon.id, 'circle-slash');
-    assert.match(describeNode(rootOf(record)).description ?? '', / · 1 delivered · 1 invalid · Local sandbox$/);
+    assert.match(describeNode(rootOf(record)).label, / · 1 invalid · 1 delivered$/);
   });
 
   it('shows a failed status read beside the last known state', () => {
@@ -167,6 +176,34 @@ describe('sends tree items', () => {
     assert.equal(describeNode(rootOf(send())).icon.id, STATE_ICONS.queued.id);
     assert.equal(describeNode(rootOf(send({ batches: [batch(0, destinations(2, 'delivered'))] }))).icon.id, 'pass');
     assert.equal(describeNode(rootOf(send({ batches: [batch(0, [destination('+1', 'delivered'), destination('+2', 'undelivered')])] }))).icon.id, 'warning');
+  });
+});
+
+describe('sends tree grouping and badge', () => {
+  it('groups a large batch by state, failures open, each group paged by 100 and every row findable', () => {
+    const list = [...destinations(250, 'delivered'), destination('+12015550130', 'failed', { errorCode: '30' }), ...destinations(3, 'queued')];
+    const record = send({ batches: [batch(0, list)] });
+    const groups = childrenOf(rootOf(record));
+    assert.deepEqual(groups.map((g) => describeNode(g).label), ['Failed or undelivered: 1', 'Queued or sent: 3', 'Delivered: 250']);
+    assert.deepEqual(groups.map((g) => describeNode(g).collapsible), ['expanded', 'expanded', 'collapsed']);
+    const delivered = childrenOf(groups[2]);
+    assert.equal(delivered.filter((n) => n.kind === 'destination').length, 100);
+    const pages = delivered.filter((n) => n.kind === 'range');
+    assert.deepEqual(pages.map((n) => describeNode(n).label), ['Destinations 101–200', 'Destinations 201–250']);
+    assert.equal(describeNode(pages[1]).description, '50 delivered');
+    const ids = walk([rootOf(record)]).map((n) => n.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const node of walk([rootOf(record)]).slice(1)) assert.ok(parentOf(node), `parent of ${node.id}`);
+    const last = childrenOf(pages[1]).at(-1);
+    assert.equal(parentOf(last as SendsNode)?.id, pages[1].id);
+  });
+
+  it('counts the sends that need a look for the view badge', () => {
+    const fine = send({ batches: [batch(0, destinations(2, 'delivered'))] });
+    const failed = send({ batches: [batch(0, [destination('+1', 'delivered'), destination('+2', 'failed')])] });
+    assert.equal(needsAttention(fine), false);
+    assert.equal(needsAttention(failed), true);
+    assert.equal(headlineText(countSend(failed)), '1 failed · 1 delivered');
   });
 });
 
