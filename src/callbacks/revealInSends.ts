@@ -4,14 +4,14 @@ import * as vscode from 'vscode';
 import type { SendsCommandContext } from '../sends/commandContext';
 import { childrenOf, rootNodes, type DestinationNode, type SendsNode } from '../sends/treeNodes';
 
-/** The destination node of `uuid` in `sendId`, found through the tree's own children (batches, pages). */
+/** The destination node of `uuid` in `sendId`, found through the tree's own children (batches, state groups, pages). */
 function destinationNode(ctx: SendsCommandContext, sendId: string, uuid: string): DestinationNode | undefined {
   const record = ctx.history.get(sendId);
   if (!record) return undefined;
   const search = (nodes: SendsNode[]): DestinationNode | undefined => {
     for (const node of nodes) {
       if (node.kind === 'destination' && node.destination.uuid === uuid) return node;
-      if (node.kind === 'send' || node.kind === 'batch' || node.kind === 'range') {
+      if (node.kind === 'send' || node.kind === 'batch' || node.kind === 'group' || node.kind === 'range') {
         const found = search(childrenOf(node));
         if (found) return found;
       }

@@ -37,14 +37,17 @@ describe('Callbacks view (status-callback inspector)', function () {
 
   /**
    * Opens the Callbacks view (collapsed by default) with the side bar to itself, as a user would:
-   * the Sends pane is folded by its header, so an opened callback's detail rows are drawn.
+   * the other panes (Sends, Sandbox) are folded by their headers, so an opened callback's detail
+   * rows are drawn. Reveal in Sends opens the Sends pane again.
    */
   async function showCallbacks(): Promise<void> {
     const { page } = session().workbench;
     await host().executeCommand('bulkMessaging.callbacks.focus');
-    const sendsHeader = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: /^Sends$/ }) });
-    if ((await sendsHeader.getAttribute('aria-expanded')) === 'true') await sendsHeader.click();
-    await page.locator('.pane-header[aria-expanded="false"]', { has: page.locator('h3.title', { hasText: /^Sends$/ }) }).waitFor({ timeout: 10_000 });
+    for (const title of [/^Sends$/, /^Sandbox$/]) {
+      const header = page.locator('.pane-header', { has: page.locator('h3.title', { hasText: title }) });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      await page.locator('.pane-header[aria-expanded="false"]', { has: page.locator('h3.title', { hasText: title }) }).waitFor({ timeout: 10_000 });
+    }
   }
 
   /** Opens a Callbacks row until `detail` shows under it (a redraw for a new callback may land between the click and the key). */
@@ -58,6 +61,7 @@ describe('Callbacks view (status-callback inspector)', function () {
   }
 
   it('fills the callback URL with the local inspector and says what it does', async () => {
+    await composer.openAdvanced();
     await composer.click('#use-local-inspector');
     await composer.frame.waitForFunction(() => /^http:\/\/127\.0\.0\.1:\d+\/plivo\/status$/.test(document.querySelector('#callback-url')?.value ?? ''), undefined, { timeout: 15_000 });
     inspectorUrl = await composer.frame.locator('#callback-url').inputValue();
@@ -149,6 +153,7 @@ describe('Callbacks view (status-callback inspector)', function () {
     // The raw document took the composer's place in the editor: bring the composer back.
     composer = await ComposerPage.open(session());
     await composer.frame.locator('#profile').selectOption({ label: 'Tunnel account (custom URL)' });
+    await composer.openAdvanced();
     await composer.click('#use-local-inspector');
     await answer(page, 'Status callbacks for "Tunnel account"', 'Paste a public tunnel URL');
     await answer(page, 'Public tunnel URL', 'https://abc.tunnel.example');

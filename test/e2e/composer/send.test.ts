@@ -84,7 +84,7 @@ describe('composer: sending to the sandbox', function () {
     assert.equal(batch[1], '202');
     assert.match(batch[2], /^[0-9a-f-]{36}$/);
     assert.match(batch[6], /^\d[\d,]* ms$/);
-    const body = JSON.parse(server().requestLog().entries.at(-1)?.body ?? '{}') as { dst?: string };
+    const body = JSON.parse(server().requestLog().entries.filter((entry) => entry.route === SEND_ROUTE).at(-1)?.body ?? '{}') as { dst?: string };
     assert.equal(body.dst?.split('<').length, 3, `dst sent: ${body.dst}`);
   });
 

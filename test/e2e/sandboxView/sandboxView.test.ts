@@ -15,6 +15,24 @@ const PHONE = '+14155550123';
 const TEXT = 'Sandbox view e2e: your code is 4242';
 
 /** Rows of the Sandbox view's tree only (the Sends tree shows the same numbers). */
+/**
+ * Runs a row's context-menu action until its quick input opens. A click on the item was seen to
+ * leave the menu open with the item highlighted and nothing run, so the item is chosen by keyboard,
+ * and the menu opened again if the input still does not show.
+ */
+async function fromContextMenu(page: Page, row: Locator, action: string, inputTitle: string): Promise<void> {
+  const opened = page.locator('.quick-input-widget .quick-input-title', { hasText: inputTitle });
+  await waitFor(async () => {
+    if (await page.locator('.monaco-menu').isVisible()) await page.keyboard.press('Escape');
+    await row.click({ button: 'right' });
+    // Hovering focuses the item; Enter runs it (a click can land before the menu takes clicks).
+    await page.locator('.monaco-menu .action-label', { hasText: action }).hover({ timeout: 10_000 });
+    await page.locator('.monaco-menu .action-item.focused', { hasText: action }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    return opened.waitFor({ timeout: 5_000 }).then(() => true, () => undefined);
+  }, 30_000, `the ${action} input`);
+}
+
 function sandboxRows(page: Page): Locator {
   return page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Sandbox/ }) }).locator('.monaco-list-row');
 }
@@ -52,8 +70,7 @@ describe('Sandbox view', function () {
     const { page } = session().workbench;
     // The row's context menu, as a person uses it.
     const messageRow = sandboxRows(page).filter({ hasText: TEXT }).filter({ hasText: 'queued' }).first();
-    await messageRow.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Fail with Error Code…' }).click({ timeout: 10_000 });
+    await fromContextMenu(page, messageRow, 'Fail with Error Code…', 'Fail with error code');
     await answer(page, 'Fail with error code', '30');
     await sandboxRows(page).filter({ hasText: TEXT }).filter({ hasText: 'failed · error 30 (spam detected)' }).waitFor({ timeout: 15_000 });
     await session().workbench.screenshot('sandbox-view');
@@ -77,8 +94,7 @@ describe('Sandbox view', function () {
       assert.equal(set.statusCode, 200);
       await set.body.dump();
       const phoneRow = sandboxRows(page).filter({ hasText: PHONE }).filter({ hasText: /\d+ messages? ·/ }).first();
-      await phoneRow.click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Reply…' }).click({ timeout: 10_000 });
+      await fromContextMenu(page, phoneRow, 'Reply…', `Reply from ${PHONE}`);
       await answer(page, `Reply from ${PHONE}`, 'STOP');
       const hook = await waitFor(() => receiver.received.find((r) => r.url === '/sms/inbound'), 15_000, 'the inbound webhook');
       assert.equal(hook.params.From, PHONE.slice(1));
