@@ -38,6 +38,16 @@ describe('composer: destinations preview', function () {
     assert.match(duplicate[3], /\+14155550100 — same as line 1/);
   });
 
+  it('reads a pasted CSV without a header row as a table: only its phone column becomes entries', async () => {
+    const export_ = ['John Smith,+14155550123,2024-01-01', 'Jane Doe,+14155550124,2024-02-15', 'Ann Lee,+14155550125,2024-03-31'].join('\n');
+    await composer.pasteDestinations(export_);
+    await composer.waitForSummary(/3 entries: ✓ 3 valid · ✗ 0 invalid/);
+    await composer.filter('all');
+    await composer.waitForText('#preview-range', /Showing 1–3 of 3/);
+    const rows = await composer.rows();
+    assert.deepEqual(rows.map((row) => row[2]), ['+14155550123', '+14155550124', '+14155550125'], 'names and dates are not entries');
+  });
+
   it('removes the invalid entries in one click, keeps the rest as typed, and Ctrl+Z brings them back', async () => {
     await composer.setDestinations(mixed);
     await composer.waitForSummary(/2 invalid/);
