@@ -1,4 +1,5 @@
 import type { AnalysedDestination, DestinationAnalysis } from '../core/destinations/types';
+import { readingNotes } from '../core/destinations/readingNotes';
 import { MAX_DESTINATIONS } from '../core/request';
 
 /** Entries per chunk handed to the writer: big lists stream out instead of becoming one huge string. */
@@ -20,6 +21,8 @@ export interface CheckJsonEntry {
   /** The E.164 Plivo would use if the digits were sent raw (ambiguous entries only). */
   plivoReading: string | null;
   warning: string | null;
+  /** What was cleaned out of the token, and how Plivo would read it raw when that differs. */
+  notes: string[];
   /** Index in `entries` of the first occurrence (duplicates only). */
   duplicateOf: number | null;
 }
@@ -82,6 +85,7 @@ function note(entry: AnalysedDestination, entries: AnalysedDestination[]): strin
   }
   if (entry.reason !== undefined && entry.duplicateOf === undefined) notes.push(entry.reason);
   if (entry.warning !== undefined) notes.push(entry.warning);
+  notes.push(...readingNotes(entry));
   return notes.join('; ');
 }
 
@@ -125,6 +129,7 @@ function toJsonEntry(entry: AnalysedDestination): CheckJsonEntry {
     ambiguous: entry.ambiguous === true,
     plivoReading: entry.plivoReading ?? null,
     warning: entry.warning ?? null,
+    notes: readingNotes(entry),
     duplicateOf: entry.duplicateOf ?? null,
   };
 }

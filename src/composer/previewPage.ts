@@ -1,4 +1,5 @@
 // Pages of preview rows for the webview: the host keeps every entry, the webview only ever sees a page.
+import { readingNotes } from '../core/destinations/readingNotes';
 import type { AnalysedDestination, DestinationAnalysis, NumberType } from '../core/destinations/types';
 import type { PreviewFilter, PreviewRow } from '../protocol/composerProtocol';
 
@@ -66,8 +67,13 @@ export class PreviewPager {
       ambiguous: entry.ambiguous || undefined,
       firstLine: first ? first.position.line + 1 : undefined,
       warning: entry.warning,
+      readingNotes: nonEmpty(readingNotes(entry)),
     };
   }
+}
+
+function nonEmpty(lines: string[]): string[] | undefined {
+  return lines.length > 0 ? lines : undefined;
 }
 
 /** A libphonenumber number type in plain words. */

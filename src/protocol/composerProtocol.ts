@@ -61,6 +61,8 @@ export interface PreviewRow {
   /** For duplicates: the 1-based line of the first occurrence. */
   firstLine?: number;
   warning?: string;
+  /** How the token was read (what was cleaned out) and how Plivo would read it raw, when that differs. */
+  readingNotes?: string[];
   /** For a CSV/TSV list with a name column: the name on this entry's row. */
   name?: string;
 }

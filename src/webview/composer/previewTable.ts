@@ -47,5 +47,6 @@ function notes(row: PreviewRow): HTMLElement[] {
   if (row.ambiguous) items.push(note('⚠', `Ambiguous: ${row.reason ?? 'it reads as both a national and an international number'}`));
   if (row.fixedLine) items.push(note('☎', 'Fixed line: may not receive SMS'));
   if (row.warning && !(row.fixedLine && /fixed/i.test(row.warning))) items.push(note('⚠', row.warning));
+  for (const line of row.readingNotes ?? []) items.push(note('ℹ', line));
   return items;
 }

@@ -105,7 +105,7 @@ describe('bulk-messaging CLI (built binary)', function () {
       assert.equal(report.counts.invalid, 2);
       assert.deepEqual(report.entries[0], {
         line: 1, column: 1, input: '+14155550100', status: 'valid', e164: '+14155550100', reason: null,
-        country: 'US', type: 'FIXED_LINE_OR_MOBILE', ambiguous: false, plivoReading: null, warning: null, duplicateOf: null,
+        country: 'US', type: 'FIXED_LINE_OR_MOBILE', ambiguous: false, plivoReading: null, warning: null, notes: [], duplicateOf: null,
       });
       assert.deepEqual(report.entries.map((e) => [e.line, e.column, e.status, e.reason]), [
         [1, 1, 'valid', null], [2, 1, 'invalid', 'not a phone number'], [3, 1, 'invalid', 'too short'],
