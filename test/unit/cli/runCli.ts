@@ -1,6 +1,7 @@
 // Runs the real bundled binary (dist/cli.js, built by scripts/build.mjs) as a child process.
 import * as assert from 'node:assert/strict';
 import { execFile, spawn, type StdioOptions } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +35,13 @@ export interface RunOptions {
 }
 
 let built: Promise<unknown> | undefined;
-/** Builds dist/cli.js once per test process, whichever suite asks first. */
+/**
+ * Builds dist/cli.js when it is missing. `npm test` and `npm run test:unit` build first; a rebuild
+ * here would race: the unit layer runs in several worker processes, and one worker rewriting the
+ * bundle while another runs it made a CLI test fail at random.
+ */
 export function ensureCliBuilt(): Promise<unknown> {
-  built ??= promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, timeout: 120_000 });
+  built ??= existsSync(CLI) ? Promise.resolve() : promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, timeout: 120_000 });
   return built;
 }
 
