@@ -43,7 +43,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { composer: 'src/webview/composer/main.ts' },
+    entryPoints: { composer: 'src/webview/composer/main.ts', report: 'src/webview/report/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

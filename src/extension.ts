@@ -9,6 +9,7 @@ import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSan
 import { registerSandbox } from './sandboxHost/registerSandbox';
 import { registerSandboxView } from './sandboxView/registerSandboxView';
 import { registerSends } from './sends/registerSends';
+import { registerReport } from './report/registerReport';
 import { registerWalkthrough } from './walkthrough/registerWalkthrough';
 
 let sandbox: EmbeddedSandbox | undefined;
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): BulkMessagingApi {
   sandbox = registerSandbox(context, output);
   const profiles = registerProfiles(context, sandbox);
   const history = registerSends(context, { profiles, sandbox });
+  registerReport(context, history);
   registerCallbacks(context, { profiles, sandbox, history, output });
   registerComposer(context, { profiles, sandbox, history, output });
   registerDiagnostics(context);
