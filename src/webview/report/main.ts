@@ -17,11 +17,12 @@ function stateSummary(report: DeliveryReport): HTMLElement {
     ...shown.map((state) => el('li', { class: `state state-${state}` }, el('span', { class: 'count', id: `count-${state}` }, count(report.states[state])), ` ${state}`)));
 }
 
-function table(caption: string, id: string, headers: string[], rows: string[][], rowIds: string[]): HTMLElement {
+/** A table whose first column heads each row; the columns from `firstNumeric` on are right-aligned counts. */
+function table(caption: string, id: string, headers: string[], rows: string[][], rowIds: string[], firstNumeric = 1): HTMLElement {
   return el('table', { id },
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows.map((cells, i) => el('tr', { 'data-key': rowIds[i] }, ...cells.map((cell, c) => el(c === 0 ? 'th' : 'td', c === 0 ? { scope: 'row' } : { class: 'num' }, cell))))));
+    el('tbody', {}, ...rows.map((cells, i) => el('tr', { 'data-key': rowIds[i] }, ...cells.map((cell, c) => el(c === 0 ? 'th' : 'td', c === 0 ? { scope: 'row' } : { class: c >= firstNumeric ? 'num' : undefined }, cell))))));
 }
 
 function countries(rows: readonly CountryRow[]): HTMLElement {
@@ -30,7 +31,7 @@ function countries(rows: readonly CountryRow[]): HTMLElement {
 
 function errorCodes(rows: readonly ErrorCodeRow[]): HTMLElement {
   if (rows.length === 0) return el('p', { id: 'error-codes', class: 'muted' }, 'No error codes so far.');
-  return table('Per error code', 'error-codes', ['Code', 'Meaning', 'Destinations'], rows.map((r) => [r.code, r.meaning ?? 'not documented by Plivo', count(r.count)]), rows.map((r) => r.code));
+  return table('Per error code', 'error-codes', ['Code', 'Meaning', 'Destinations'], rows.map((r) => [r.code, r.meaning ?? 'not documented by Plivo', count(r.count)]), rows.map((r) => r.code), 2);
 }
 
 function failureLabel(f: FailureRow): string {
