@@ -4,6 +4,7 @@
 // (batches in doubt) and `:rest` (destinations not sent); `destination` + `:uuid`.
 import { describeErrorCode, isErrorCode } from '../core/errorCodes';
 import { sendProgress } from '../core/sends/sendProgress';
+import { destinationNames } from './destinationNames';
 import type { DeliveryState, DestinationRecord, SendRecord } from './sendRecord';
 import { batchTrouble, countSend, countsText, formatWhen, headlineText, isRefused, stateLabel, textSnippet, type SendCounts } from './sendSummary';
 import { DESTINATION_PAGE, groupOf, type BatchNode, type DestinationNode, type GroupNode, type InvalidEntryNode, type InvalidGroupNode, type NoticeNode, type RangeNode, type SendNode, type SendsNode, type StateGroup } from './treeNodes';
@@ -122,10 +123,14 @@ function batchView(node: BatchNode): ItemView {
   };
 }
 
-/** "failed · error 30 (spam detected) · <uuid>": state, error code, a failed status read, then the UUID. */
-export function destinationDescription(destination: DestinationRecord): string {
-  if (isRefused(destination)) return 'refused: invalid number';
-  const parts: string[] = [destination.uuid ? stateLabel(destination.state) : 'no UUID'];
+/**
+ * "failed · error 30 (spam detected) · <uuid>": state, error code, a failed status read, then the
+ * UUID; led by the name on the number's CSV row, when the list had a name column.
+ */
+export function destinationDescription(destination: DestinationRecord, name?: string): string {
+  const lead = name ? [name] : [];
+  if (isRefused(destination)) return [...lead, 'refused: invalid number'].join(' · ');
+  const parts: string[] = [...lead, destination.uuid ? stateLabel(destination.state) : 'no UUID'];
   if (isErrorCode(destination.errorCode)) parts.push(`error ${describeErrorCode(destination.errorCode)}`);
   if (destination.lookupError) parts.push(destination.lookupError);
   if (destination.remapped) parts.push('UUID corrected from the API');
@@ -136,11 +141,12 @@ export function destinationDescription(destination: DestinationRecord): string {
 
 function destinationView(node: DestinationNode): ItemView {
   const d = node.destination;
+  const name = destinationNames(node.record.draft).get(d.number);
   return {
     label: d.number,
-    description: destinationDescription(d),
+    description: destinationDescription(d, name),
     tooltip: lines(
-      `**${escapeMarkdown(d.number)}** · ${stateLabel(d.state)}`,
+      `**${escapeMarkdown(d.number)}**${name ? ` (${escapeMarkdown(name)})` : ''} · ${stateLabel(d.state)}`,
       d.uuid ? `UUID: \`${d.uuid}\`` : 'No UUID: no message was created for this number.',
       isRefused(d) && 'The API listed this number in `invalid_number`.',
       !isRefused(d) && isErrorCode(d.errorCode) && `Error code: ${escapeMarkdown(describeErrorCode(d.errorCode))}`,

@@ -38,8 +38,10 @@ describe('Delivery report of a send', function () {
     const composer = await ComposerPage.open(session());
     await composer.frame.locator('#sender').fill('14155550100');
     await composer.frame.locator('#text').fill('Report e2e');
-    await composer.pasteDestinations([...US, ...UK].join('\n'));
+    // A CSV with a name column: the preview and the Sends tree show each number's name.
+    await composer.pasteDestinations(['name,phone', ...[...US, ...UK].map((number, i) => `Customer ${i + 1},${number}`)].join('\n'));
     await composer.waitForSummary(/^200 entries: /);
+    await composer.frame.locator('tr', { hasText: US[0] }).locator('.row-name', { hasText: /^Customer 1$/ }).first().waitFor({ timeout: 10_000 });
     await composer.click('#send');
     await composer.waitForText('#result-heading', /Sent: 200 messages queued/, 30_000);
     await composer.click('#open-sends');
@@ -76,6 +78,9 @@ describe('Delivery report of a send', function () {
     assert.match((await button.textContent()) ?? '', /failed · error 50 \(invalid destination\)/);
     await button.focus();
     await button.press('Enter');
-    await session().workbench.page.locator('.monaco-list-row.selected', { hasText: FAILS_50 }).filter({ hasText: 'failed' }).first().waitFor({ timeout: 15_000 });
+    const row = session().workbench.page.locator('.monaco-list-row.selected', { hasText: FAILS_50 }).filter({ hasText: 'failed' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    // Its CSV row's name leads the tree item's description (0150 is the 51st row).
+    assert.match((await row.locator('.label-description').textContent()) ?? '', /^Customer 51 · failed · error 50 \(invalid destination\)/);
   });
 });
