@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleGetAccount } from './accountRoute';
 import { authenticate } from './auth';
 import { parseParams, readBody } from './body';
-import { CONTROL_PREFIX, handleControl } from './controlRoutes';
+import { handleControl } from './controlRoutes';
 import { handleInbox } from './inboxRoutes';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { applyChaosStop, requestChaos } from './chaosRequest';
@@ -11,7 +11,7 @@ import { handlePricing } from './pricingRoute';
 import { redactSecrets } from './redact';
 import type { LoggedRequest } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
-import { createTargetReader, parseTarget } from './requestTarget';
+import { createTargetReader, parseTarget, routeLabel } from './requestTarget';
 import { allowedMethods, replyError, type ApiRequest } from './routes';
 import { handleSend } from './sendRoute';
 import type { SandboxState } from './state';
@@ -24,6 +24,9 @@ export interface HandlerHooks {
   /** Takes a response that must never be answered (the no-response fault). */
   hang(res: ServerResponse): void;
 }
+
+// Sent with every answer to a request whose oversized body could not be drained.
+const CLOSE: Readonly<Record<string, string>> = { connection: 'close' };
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -87,7 +90,8 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     const method = req.method ?? 'GET';
     const rawTarget = req.url ?? '/';
     // Like nginx in front of Plivo, repeated slashes are merged: the node SDK asks for `…/{auth_id}//`.
-    const { pathname, shownPath, control, match, pathAuthId } = readTarget(rawTarget);
+    const target = readTarget(rawTarget);
+    const { pathname, shownPath, control, match, pathAuthId } = target;
     let faultKind: string | undefined;
     let entry: LoggedRequest | undefined;
     res.on('close', () => {
@@ -104,15 +108,15 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
 
     const body = await readBody(req, state.options.maxBodyBytes);
     // An undrained oversized body leaves the connection unusable: whatever the answer, close it.
-    const closeUnlessDrained: Record<string, string> = body.ok || body.drained ? {} : { connection: 'close' };
-    const route = (): string => `${method} ${control ? CONTROL_PREFIX : (match?.pattern ?? 'unknown')}`;
+    const closeUnlessDrained = body.ok || body.drained ? undefined : CLOSE;
+    const route = routeLabel(target, method);
     if (!hostAllowed(req.headers.host, req.socket.localPort)) {
-      state.requestLog.refuse(route());
+      state.requestLog.refuse(route);
       return sendError(res, 403, 'host not allowed: use 127.0.0.1, localhost or [::1]', { headers: closeUnlessDrained });
     }
     const auth = authenticate(req.headers.authorization, state.accountsById, pathAuthId);
     if (!auth.ok) {
-      state.requestLog.refuse(route());
+      state.requestLog.refuse(route);
       return sendJson(res, 401, auth.body, { headers: closeUnlessDrained });
     }
     const tooLarge = (): void =>
@@ -128,7 +132,7 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
       return handleControl(state, method, pathname, body.text, req.headers['content-type'], res);
     }
 
-    const logged = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
+    const logged = state.requestLog.record(method, shownPath, route, body.ok ? redactSecrets(body.text, tokens) : '');
     entry = logged;
     if (!body.ok) return tooLarge();
 

@@ -13,6 +13,18 @@ export interface RequestTarget {
   match: RouteMatch | undefined;
   /** The account in an API path, checked against the credentials. */
   pathAuthId: string | undefined;
+  /** Request-log route labels by method, e.g. `POST /v1/Account/{auth_id}/Message/`. */
+  labels: Map<string, string>;
+}
+
+/** The route a request counts under in the request log (control requests share one label). */
+export function routeLabel(target: RequestTarget, method: string): string {
+  let label = target.labels.get(method);
+  if (label === undefined) {
+    label = `${method} ${target.control ? CONTROL_PREFIX : (target.match?.pattern ?? 'unknown')}`;
+    if (target.labels.size < 16) target.labels.set(method, label);
+  }
+  return label;
 }
 
 const ACCOUNT_PATH = /^\/v1\/Account\/([^/]+)\//;
@@ -41,6 +53,7 @@ export function createTargetReader(tokens: readonly string[]): (rawTarget: strin
       control,
       match: control ? undefined : matchRoute(pathname),
       pathAuthId: control ? undefined : ACCOUNT_PATH.exec(pathname)?.[1],
+      labels: new Map(),
     };
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(rawTarget, target);
