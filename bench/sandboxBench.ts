@@ -11,9 +11,11 @@ import { startSandbox, type SandboxServer } from '../src/sandbox';
 import type { BenchRow } from './benchRow';
 import { median } from './median';
 
-const CONCURRENCY = 16;
-const SECONDS_PER_FIGURE = 4;
-const ROUNDS = 8;
+export const CONCURRENCY = 16;
+// Short interleaved rounds: a burst of load from another process spoils a round or two of each
+// side, and the medians drop them.
+const ROUNDS = 20;
+const SECONDS_PER_ROUND = 0.4;
 const BULK_SECONDS = 2;
 const WARM_UP_REQUESTS = 20_000;
 const WARM_UP_SECONDS = 3;
@@ -106,6 +108,52 @@ function round1(value: number): number {
 }
 
 
+/** Medians of both servers' rates over interleaved rounds, and the ratio of the medians. */
+export interface InterleavedRates {
+  value: number;
+  baseline: number;
+  ratio: number;
+  /** Spread of the per-round ratios (first and third quartile), to show how noisy the run was. */
+  quartiles: [number, number];
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/**
+ * Warms both servers up (the JIT settles after ~20,000 requests; time-capped on a slow machine),
+ * then measures them in alternating rounds — ours, floor, floor, ours, … — so machine noise and
+ * drift hit both alike.
+ */
+export async function interleavedRates(ours: Target, floor: Target, bodyFor: (n: number) => string): Promise<InterleavedRates> {
+  await requestsPerSecond(ours, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, WARM_UP_REQUESTS);
+  await requestsPerSecond(floor, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, WARM_UP_REQUESTS);
+  const oursRates: number[] = [];
+  const floorRates: number[] = [];
+  const measure = async (target: Target, rates: number[]) => rates.push(await requestsPerSecond(target, bodyFor, CONCURRENCY, SECONDS_PER_ROUND, 202));
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2 === 0) {
+      await measure(ours, oursRates);
+      await measure(floor, floorRates);
+    } else {
+      await measure(floor, floorRates);
+      await measure(ours, oursRates);
+    }
+  }
+  const value = median(oursRates);
+  const baseline = median(floorRates);
+  const roundRatios = oursRates.map((rate, i) => rate / floorRates[i]);
+  return { value, baseline, ratio: value / baseline, quartiles: [quantile(roundRatios, 0.25), quantile(roundRatios, 0.75)] };
+}
+
+/** The bench row's note on the rounds. */
+export function roundsNote(rates: InterleavedRates): string {
+  const [q1, q3] = rates.quartiles.map((r) => r.toFixed(2));
+  return `median of ${ROUNDS} interleaved ${SECONDS_PER_ROUND} s rounds per server, per-round ratios ${q1}–${q3} (quartiles)`;
+}
+
 async function singleDestinationRow(): Promise<BenchRow> {
   const sandbox = await startSandbox({ rateLimitPer5s: 1e9 });
   const bare = await startBareServer();
@@ -115,20 +163,8 @@ async function singleDestinationRow(): Promise<BenchRow> {
   try {
     const ours = sandboxTarget(sandbox);
     const floor = { ...ours, origin: bare.origin };
-    // Warm-up until the JIT has settled (it takes ~20,000 requests; time-capped on a slow machine),
-    // then interleaved rounds so machine noise hits both alike.
-    await requestsPerSecond(ours, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, WARM_UP_REQUESTS);
-    await requestsPerSecond(floor, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, WARM_UP_REQUESTS);
-    const oursRates: number[] = [];
-    const floorRates: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      oursRates.push(await requestsPerSecond(ours, bodyFor, CONCURRENCY, SECONDS_PER_FIGURE / ROUNDS, 202));
-      floorRates.push(await requestsPerSecond(floor, bodyFor, CONCURRENCY, SECONDS_PER_FIGURE / ROUNDS, 202));
-    }
-    // Medians: a burst of load from another process spoils one round, not the figure.
-    const value = median(oursRates);
-    const baseline = median(floorRates);
-    const ratio = value / baseline;
+    const rates = await interleavedRates(ours, floor, bodyFor);
+    const { value, baseline, ratio } = rates;
     return {
       id: 'sandbox-single-rps',
       name: `sandbox POST Message, 1 destination, ${CONCURRENCY} keep-alive clients vs bare node:http fixed 202`,
@@ -139,7 +175,7 @@ async function singleDestinationRow(): Promise<BenchRow> {
       better: 'higher',
       target: `>= ${SINGLE_TARGET_RATIO}`,
       pass: ratio >= SINGLE_TARGET_RATIO,
-      note: 'auth, rate limit, validation, store, delivery queue, request log; client and servers in one process',
+      note: `auth, rate limit, validation, store, delivery queue, request log; client and servers in one process; ${roundsNote(rates)}`,
     };
   } finally {
     await sandbox.close();

@@ -8,12 +8,8 @@ import { InboxModel } from '../src/sandboxView/inboxModel';
 import { SandboxApi } from '../src/sandboxView/sandboxApi';
 import type { BenchRow } from './benchRow';
 import { median } from './median';
-import { requestsPerSecond, sandboxTarget, startBareServer, usNumbers } from './sandboxBench';
+import { CONCURRENCY, interleavedRates, roundsNote, sandboxTarget, startBareServer, usNumbers } from './sandboxBench';
 
-const CONCURRENCY = 16;
-const ROUNDS = 8;
-const SECONDS_PER_FIGURE = 4;
-const WARM_UP_SECONDS = 3;
 const RATIO_TARGET = 0.5;
 const LATENCY_SAMPLES = 40;
 const LATENCY_TARGET_MS = 100;
@@ -32,17 +28,8 @@ async function throughputWithEventsRow(): Promise<BenchRow> {
   try {
     const ours = sandboxTarget(sandbox);
     const floor = { ...ours, origin: bare.origin };
-    await requestsPerSecond(ours, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, 20_000);
-    await requestsPerSecond(floor, bodyFor, CONCURRENCY, WARM_UP_SECONDS, 202, 20_000);
-    const oursRates: number[] = [];
-    const floorRates: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      oursRates.push(await requestsPerSecond(ours, bodyFor, CONCURRENCY, SECONDS_PER_FIGURE / ROUNDS, 202));
-      floorRates.push(await requestsPerSecond(floor, bodyFor, CONCURRENCY, SECONDS_PER_FIGURE / ROUNDS, 202));
-    }
-    const value = median(oursRates);
-    const baseline = median(floorRates);
-    const ratio = value / baseline;
+    const rates = await interleavedRates(ours, floor, bodyFor);
+    const { value, baseline, ratio } = rates;
     return {
       id: 'sandbox-single-rps-events',
       name: `sandbox POST Message with /__sandbox/events attached, 1 destination, ${CONCURRENCY} clients vs bare node:http fixed 202`,
@@ -53,7 +40,7 @@ async function throughputWithEventsRow(): Promise<BenchRow> {
       better: 'higher',
       target: `>= ${RATIO_TARGET}`,
       pass: ratio >= RATIO_TARGET && eventBytes > 0,
-      note: `${(eventBytes / 1024 / 1024).toFixed(1)} MB of events read by the attached client`,
+      note: `${(eventBytes / 1024 / 1024).toFixed(1)} MB of events read by the attached client; ${roundsNote(rates)}`,
     };
   } finally {
     stream.abort();

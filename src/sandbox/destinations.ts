@@ -43,6 +43,11 @@ function read(raw: string): Reading {
  * removed (first kept). Empty entries (a stray `<`) are skipped — Plivo's handling is unconfirmed.
  */
 export function readDestinations(dst: string): DestinationsResult {
+  // Most sends (one-time codes, alerts) have one number: no split, no dedupe set.
+  if (!dst.includes('<')) {
+    const reading = dst.trim() === '' ? undefined : read(dst);
+    if (reading?.valid) return { ok: true, valid: [reading.valid], invalid: [] };
+  }
   const entries = dst.split('<').filter((entry) => entry.trim() !== '');
   const valid: ValidDestination[] = [];
   const invalid: string[] = [];

@@ -18,7 +18,8 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
  */
 export class EventHub {
   private readonly clients = new Set<ServerResponse>();
-  private readonly changed = new Map<string, StoredMessage>();
+  // Keyed by the object, not its UUID: no string hashing per change, and insertion order is kept.
+  private readonly changed = new Set<StoredMessage>();
   private readonly other: InboxEvent[] = [];
   private scheduled = false;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -31,7 +32,7 @@ export class EventHub {
   /** A message was added or changed. */
   messageChanged(message: StoredMessage): void {
     if (this.clients.size === 0) return;
-    this.changed.set(message.uuid, message);
+    this.changed.add(message);
     this.schedule();
   }
 
@@ -81,7 +82,7 @@ export class EventHub {
     let text = '';
     for (const event of this.other) text += this.frame(event.type, event);
     this.other.length = 0;
-    for (const message of this.changed.values()) {
+    for (const message of this.changed) {
       if (!message.evicted) text += this.frame('message', { type: 'message', message: inboxMessage(message) });
     }
     this.changed.clear();

@@ -15,12 +15,24 @@ function parseHost(header: string): { name: string; port: string | undefined } |
  */
 export function createHostCheck(allowHosts: readonly string[]): (host: string | undefined, localPort: number | undefined) => boolean {
   const names = new Set([...LOOPBACK_NAMES, ...allowHosts.map((name) => name.toLowerCase())]);
-  return (host, localPort) => {
+  const check = (host: string | undefined, localPort: number | undefined): boolean => {
     if (!host) return false;
     const parsed = parseHost(host);
     if (!parsed || !names.has(parsed.name)) return false;
     const port = parsed.port ?? '80';
     return localPort === undefined || port === String(localPort);
+  };
+  // Keep-alive clients send the same Host on every request: the last answer is reused.
+  let lastHost: string | undefined;
+  let lastPort: number | undefined;
+  let lastAnswer = false;
+  return (host, localPort) => {
+    if (host !== lastHost || localPort !== lastPort || host === undefined) {
+      lastAnswer = check(host, localPort);
+      lastHost = host;
+      lastPort = localPort;
+    }
+    return lastAnswer;
   };
 }
 

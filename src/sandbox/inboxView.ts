@@ -3,7 +3,17 @@ import type { InboxMessage } from './inboxTypes';
 import type { StoredMessage } from './messageStore';
 import { redactUrl } from './redact';
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+// Messages sent in the same millisecond share their times: the last formatting is reused, which
+// spares a Date per timestamp when the event stream serialises a burst of sends.
+let lastMs = Number.NaN;
+let lastIso = '';
+function iso(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
 
 /** The phone a message belongs to: its destination, or its sender when it came in. */
 export function phoneOf(m: StoredMessage): string {

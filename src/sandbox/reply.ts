@@ -17,11 +17,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, opt
   let text = JSON.stringify(body);
   // A "truncated JSON" fault: a complete HTTP response whose body stops halfway.
   if (options.truncate) text = text.slice(0, Math.floor(text.length / 2));
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(text)),
-    ...options.headers,
-  });
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
+  res.writeHead(status, options.headers ? { ...headers, ...options.headers } : headers);
   // A string body goes out in one write together with the headers; a Buffer costs a writev.
   res.end(text);
 }

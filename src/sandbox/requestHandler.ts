@@ -2,16 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleGetAccount } from './accountRoute';
 import { authenticate } from './auth';
 import { parseParams, readBody } from './body';
-import { CONTROL_PREFIX, handleControl } from './controlRoutes';
+import { handleControl } from './controlRoutes';
 import { handleInbox } from './inboxRoutes';
 import { handleGetMessage, handleListMessages } from './messageRoutes';
 import { applyChaosStop, requestChaos } from './chaosRequest';
 import { createHostCheck } from './hostCheck';
 import { handlePricing } from './pricingRoute';
-import { redactSecrets, redactUrl } from './redact';
+import { redactSecrets } from './redact';
 import type { LoggedRequest } from './requestLog';
 import { sendError, sendJson, sendUnavailableHtml } from './reply';
-import { allowedMethods, matchRoute, replyError, type ApiRequest } from './routes';
+import { createTargetReader, parseTarget, routeLabel } from './requestTarget';
+import { allowedMethods, replyError, type ApiRequest } from './routes';
 import { handleSend } from './sendRoute';
 import type { SandboxState } from './state';
 import type { FaultSpec } from './types';
@@ -24,7 +25,8 @@ export interface HandlerHooks {
   hang(res: ServerResponse): void;
 }
 
-const ACCOUNT_PATH = /^\/v1\/Account\/([^/]+)\//;
+// Sent with every answer to a request whose oversized body could not be drained.
+const CLOSE: Readonly<Record<string, string>> = { connection: 'close' };
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -81,14 +83,15 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
   const tokens = state.options.accounts.map((a) => a.authToken);
   const log = state.options.log;
   const hostAllowed = createHostCheck(state.options.allowHosts);
+  const readTarget = createTargetReader(tokens);
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = req.method ?? 'GET';
-    const url = new URL(`http://127.0.0.1${req.url ?? '/'}`);
+    const rawTarget = req.url ?? '/';
     // Like nginx in front of Plivo, repeated slashes are merged: the node SDK asks for `…/{auth_id}//`.
-    url.pathname = url.pathname.replace(/\/{2,}/g, '/');
-    const shownPath = redactUrl(redactSecrets(req.url ?? '/', tokens));
+    const target = readTarget(rawTarget);
+    const { pathname, shownPath, control, match, pathAuthId } = target;
     let faultKind: string | undefined;
     let entry: LoggedRequest | undefined;
     res.on('close', () => {
@@ -105,16 +108,15 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
 
     const body = await readBody(req, state.options.maxBodyBytes);
     // An undrained oversized body leaves the connection unusable: whatever the answer, close it.
-    const closeUnlessDrained: Record<string, string> = body.ok || body.drained ? {} : { connection: 'close' };
-    const control = url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1);
-    const route = (): string => `${method} ${control ? CONTROL_PREFIX : (matchRoute(url.pathname)?.pattern ?? 'unknown')}`;
+    const closeUnlessDrained = body.ok || body.drained ? undefined : CLOSE;
+    const route = routeLabel(target, method);
     if (!hostAllowed(req.headers.host, req.socket.localPort)) {
-      state.requestLog.refuse(route());
+      state.requestLog.refuse(route);
       return sendError(res, 403, 'host not allowed: use 127.0.0.1, localhost or [::1]', { headers: closeUnlessDrained });
     }
-    const auth = authenticate(req.headers.authorization, state.accountsById, control ? undefined : ACCOUNT_PATH.exec(url.pathname)?.[1]);
+    const auth = authenticate(req.headers.authorization, state.accountsById, pathAuthId);
     if (!auth.ok) {
-      state.requestLog.refuse(route());
+      state.requestLog.refuse(route);
       return sendJson(res, 401, auth.body, { headers: closeUnlessDrained });
     }
     const tooLarge = (): void =>
@@ -122,19 +124,19 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
 
     if (control) {
       if (!body.ok) return tooLarge();
-      const path = url.pathname.replace(/\/+$/, '');
+      const path = pathname.replace(/\/+$/, '');
       const contentType = req.headers['content-type'];
+      const search = parseTarget(rawTarget).searchParams;
       // The event stream never ends by itself: the server cuts it on close, as a hanging fault.
-      if (handleInbox({ state, method, path, search: url.searchParams, body: body.text, contentType, res, keepOpen: hooks.hang })) return;
-      return handleControl(state, method, url.pathname, body.text, req.headers['content-type'], res);
+      if (handleInbox({ state, method, path, search, body: body.text, contentType, res, keepOpen: hooks.hang })) return;
+      return handleControl(state, method, pathname, body.text, req.headers['content-type'], res);
     }
 
-    const match = matchRoute(url.pathname);
-    const logged = state.requestLog.record(method, shownPath, `${method} ${match?.pattern ?? 'unknown'}`, body.ok ? redactSecrets(body.text, tokens) : '');
+    const logged = state.requestLog.record(method, shownPath, route, body.ok ? redactSecrets(body.text, tokens) : '');
     entry = logged;
     if (!body.ok) return tooLarge();
 
-    const fault = state.faults.take(method, url.pathname);
+    const fault = state.faults.take(method, pathname);
     if (fault) {
       faultKind = logged.fault = fault.kind;
       if (applyFault(fault, req, res, hooks)) return;
@@ -167,7 +169,20 @@ export function createRequestHandler(state: SandboxState, hooks: HandlerHooks) {
     if (!match) return sendError(res, 404, 'not found', { truncate });
     const methods = allowedMethods(match.name);
     if (!methods.includes(method)) return sendError(res, 405, 'method not allowed', { truncate, headers: { allow: methods.join(', ') } });
-    const api: ApiRequest = { state, req, res, url, params: {}, account: auth.account, match, truncate };
+    let url: URL | undefined;
+    const api: ApiRequest = {
+      state,
+      req,
+      res,
+      // Only the list and pricing routes read the query: the URL is parsed when first asked for.
+      get url() {
+        return (url ??= parseTarget(rawTarget));
+      },
+      params: {},
+      account: auth.account,
+      match,
+      truncate,
+    };
     if (method === 'POST') {
       const parsed = parseParams(body.text, req.headers['content-type']);
       if (!parsed.ok) return replyError(api, 400, parsed.error);
