@@ -85,6 +85,43 @@ describe('sandbox privacy: cross-origin style requests change nothing and read n
     await assertNothingChanged();
   });
 
+  it('with a message in the inbox, simple requests without credentials read none of it and steer, clear, reply or change rules not at all', async () => {
+    const host = `127.0.0.1:${sandbox.port}`;
+    const text = 'your code is 314159';
+    assert.equal((await send(sandbox, { dst: '14155553333', text })).status, 500, 'the armed fault goes first');
+    const sent = await send(sandbox, { dst: '14155553333', text });
+    assert.equal(sent.status, 202);
+    const uuid: string = sent.json.message_uuid[0];
+    const reads = ['/__sandbox/messages', `/__sandbox/messages/${uuid}`, '/__sandbox/phones', '/__sandbox/events', '/__sandbox/requests', '/__sandbox/callbacks', '/__sandbox/chaos', '/__sandbox/inbound', accountPath(sandbox, 'Message/'), accountPath(sandbox, `Message/${uuid}/`)];
+    for (const path of reads) {
+      const res = await raw(sandbox, 'GET', path, { host });
+      assert.equal(res.status, 401, path);
+      for (const secret of ['14155553333', text, uuid]) assert.equal(res.text.includes(secret), false, `${path} shows ${secret}`);
+    }
+    const plain = { host, 'content-type': 'text/plain' };
+    const writes: Array<[string, string, string]> = [
+      ['POST', `/__sandbox/messages/${uuid}/fail`, '{"errorCode":"30"}'],
+      ['POST', `/__sandbox/messages/${uuid}/undeliver`, '{"errorCode":"30"}'],
+      ['DELETE', '/__sandbox/messages', ''],
+      ['PUT', '/__sandbox/chaos', '{"rules":[{"probability":1,"effect":{"kind":"server-error"}}]}'],
+      ['PUT', '/__sandbox/inbound', '{"url":"http://127.0.0.1:9/steal"}'],
+      ['POST', '/__sandbox/replies', '{"from":"14155553333","text":"STOP"}'],
+      ['POST', '/__sandbox/reset', ''],
+    ];
+    for (const [method, path, body] of writes) assert.equal((await raw(sandbox, method, path, plain, body)).status, 401, `${method} ${path}`);
+    const message = await call(sandbox, 'GET', `/__sandbox/messages/${uuid}`);
+    assert.equal(message.status, 200, 'the message is still there');
+    assert.deepEqual(
+      message.json.timeline.filter((change: { by?: string }) => change.by !== undefined),
+      [],
+      'no state was chosen from outside',
+    );
+    assert.equal(message.json.state === 'failed' || message.json.state === 'undelivered', false, message.json.state);
+    assert.equal(sandbox.messageCount(), 1, 'nothing cleared, no reply stored');
+    assert.equal((await call(sandbox, 'GET', '/__sandbox/chaos')).json.rules.length, 0, 'no rules put in force');
+    assert.equal((await call(sandbox, 'GET', '/__sandbox/inbound')).json.url, null, 'no inbound URL set');
+  });
+
   it('loopback names with the port, and names given to allowHosts, are served', async () => {
     for (const host of [`127.0.0.1:${sandbox.port}`, `localhost:${sandbox.port}`, `LOCALHOST:${sandbox.port}`, `[::1]:${sandbox.port}`, `sandbox.test:${sandbox.port}`]) {
       const res = await raw(sandbox, 'GET', accountPath(sandbox), { host, authorization: auth });
