@@ -88,7 +88,7 @@ async function runRecord(record: SendRecord, connection: Connection, recorder: S
           },
           batchesPerSecond: config.get<number>(Settings.batchesPerSecond, 1),
           reconcile: { listRequestsPerMinute: config.get<number>(Settings.listRequestsPerMinute, 20), settleMs: (requestTimeouts().headersMs + 2000) },
-          knownUuids: recorder.knownUuids(record.id),
+          knownUuids: () => recorder.knownUuids(record.id),
           resendUncheckable: mode === 'resend-uncheckable',
           signal: controller.signal,
           onEvent: (event) => {

@@ -144,16 +144,29 @@ export class SendsTreeProvider implements vscode.TreeDataProvider<SendsNode>, vs
 }
 
 /** The view's badge: how many sends need a look (a failure, or something in doubt or not sent). */
-export function sendsBadge(sends: readonly SendRecord[]): vscode.ViewBadge | undefined {
-  const count = sends.filter(needsAttention).length;
+function badgeFor(count: number): vscode.ViewBadge | undefined {
   return count === 0 ? undefined : { value: count, tooltip: count === 1 ? '1 send needs a look: failures or unsent destinations' : `${count} sends need a look: failures or unsent destinations` };
 }
 
-/** Keeps the view's badge current as the history changes. */
+/**
+ * Keeps the view's badge current as the history changes. A change names its send, so only that send
+ * is counted again (counting every destination of a long history on each status write would cost
+ * milliseconds a change); the badge is set only when its count moves.
+ */
 export function keepBadge(view: vscode.TreeView<SendsNode>, history: SendHistory): vscode.Disposable {
-  const update = () => {
-    view.badge = sendsBadge(history.list());
+  const attention = new Map<string, boolean>();
+  let shown = -1;
+  const update = (changed?: SendRecord) => {
+    if (changed && attention.size > 0) attention.set(changed.id, needsAttention(changed));
+    else {
+      attention.clear();
+      for (const record of history.list()) attention.set(record.id, needsAttention(record));
+    }
+    const count = [...attention.values()].filter(Boolean).length;
+    if (count === shown) return;
+    shown = count;
+    view.badge = badgeFor(count);
   };
-  void history.ready.then(update, () => undefined);
+  void history.ready.then(() => update(), () => undefined);
   return history.onDidChange(update);
 }

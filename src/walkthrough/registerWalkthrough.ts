@@ -13,9 +13,12 @@ export const HAS_SENT_CONTEXT = 'bulkMessaging.hasSent';
  * that completes the walkthrough's send step.
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, history: SendHistory): void {
+  // Set once: every history change asking the workbench again would be a round trip for nothing.
+  let told = false;
   const markSent = () => {
-    const sent = history.list().some((record) => record.batches.some((batch) => batch.destinations.some((d) => d.result === 'accepted')));
-    if (sent) void vscode.commands.executeCommand('setContext', HAS_SENT_CONTEXT, true);
+    if (told) return;
+    told = history.list().some((record) => record.batches.some((batch) => batch.destinations.some((d) => d.result === 'accepted')));
+    if (told) void vscode.commands.executeCommand('setContext', HAS_SENT_CONTEXT, true);
   };
   void history.ready.then(markSent, () => undefined);
   context.subscriptions.push(

@@ -33,8 +33,8 @@ export interface SendEngineOptions<J extends SendJournal = SendJournal> {
   /** Batch POSTs started per second at most; 0 or absent: as fast as answers come. */
   batchesPerSecond?: number;
   reconcile?: Partial<ReconcileOptions>;
-  /** UUIDs of other sends, never claimed by this one's reconciliation. */
-  knownUuids?: ReadonlySet<string>;
+  /** UUIDs of other sends, never claimed by this one's reconciliation; asked only when a batch is checked (a long history makes it a large set). */
+  knownUuids?: () => Iterable<string>;
   /** Stops between batches and during waits; a POST under way is never aborted (it could be half-queued). */
   signal?: AbortSignal;
   onEvent?(event: SendEvent): void;
@@ -168,7 +168,7 @@ class EngineRun<J extends SendJournal> {
 
   /** Every UUID of this send outside `batch`, plus the caller's: none may be claimed for `batch`. */
   private knownUuids(batch: JournalBatch): Set<string> {
-    const known = new Set(this.options.knownUuids ?? []);
+    const known = new Set(this.options.knownUuids?.() ?? []);
     for (const other of this.journal.batches) {
       if (other === batch) continue;
       for (const d of other.destinations) if (d.uuid) known.add(d.uuid);

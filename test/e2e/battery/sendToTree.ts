@@ -78,6 +78,9 @@ export async function measureSendToTree(session: E2eSession, composer: ComposerP
   await composer.frame.locator('#text').fill(`Send-to-tree ${numbers[0]}`);
   await composer.pasteDestinations(numbers.join('\n'));
   await composer.waitForSummary(new RegExp(`${numbers.length.toLocaleString('en-US')} unique numbers? will be sent`), 60_000);
+  // The count alone may still be the previous list's (each run sends as many): wait for this list's
+  // first number in the preview, so the host has analysed it before the click, as a user would see.
+  await composer.frame.locator('#preview-rows tr', { hasText: numbers[0] }).first().waitFor({ timeout: 60_000 });
   const sentBefore = sandbox.messageCount();
 
   const further = numbers[Math.min(numbers.length - 1, 5)];
