@@ -18,7 +18,7 @@ import type { BenchRow } from './benchRow';
 import { median } from './median';
 
 const DESTINATIONS = 100_000;
-const PAIRS = 3;
+const PAIRS = 7;
 const TARGET_RATIO = 1.3;
 const PACED_BATCHES = 30;
 const PACE = 20;
