@@ -100,11 +100,12 @@ export function postCount(server: TestServer): number {
 }
 
 /**
- * Runs `action` once the client has read the response headers (undici's own diagnostics channel),
- * so a test can break or cancel the exchange while the body is arriving, not after a guessed delay.
+ * Runs `action` once the client has read the response headers from `origin` (undici's own diagnostics
+ * channel), so a test can break or cancel the exchange while the body is arriving, not after a guessed delay.
  */
-export function whenClientHasHeaders(action: () => void): void {
-  const onHeaders = () => {
+export function whenClientHasHeaders(origin: string, action: () => void): void {
+  const onHeaders = (message: unknown) => {
+    if ((message as { request?: { origin?: unknown } }).request?.origin !== origin) return;
     diagnostics.unsubscribe('undici:request:headers', onHeaders);
     action();
   };

@@ -62,7 +62,7 @@ describe('PlivoClient — network failures, timeouts and cancellation', () => {
   it('reset in the middle of the body → network error that may have reached the server', async () => {
     server.respond = (_req, res) => {
       res.writeHead(202, { 'content-type': 'application/json', 'content-length': '200' });
-      whenClientHasHeaders(() => res.socket?.destroy());
+      whenClientHasHeaders(server.origin, () => res.socket?.destroy());
       res.write('{"api_id":"x","message_uuid":[');
     };
     const error = (await failure(makeClient().sendMessage(REQUEST))) as PlivoNetworkError;
@@ -117,7 +117,7 @@ describe('PlivoClient — network failures, timeouts and cancellation', () => {
       res.write('{"api_id":');
     };
     const controller = new AbortController();
-    whenClientHasHeaders(() => controller.abort());
+    whenClientHasHeaders(server.origin, () => controller.abort());
     const pending = makeClient().getAccount({ signal: controller.signal });
     assert.equal((await failure(pending)).kind, 'aborted');
   });
