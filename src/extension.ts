@@ -5,14 +5,14 @@ import { OutputChannelName } from './constants';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { registerNetwork } from './network/registerNetwork';
 import { registerProfiles } from './profiles/registerProfiles';
-import type { EmbeddedSandbox, SandboxEndpoint } from './sandboxHost/embeddedSandbox';
+import type { LocalSandbox, SandboxEndpoint } from './sandboxHost/localSandbox';
 import { registerSandbox } from './sandboxHost/registerSandbox';
 import { registerSandboxView } from './sandboxView/registerSandboxView';
 import { registerSends } from './sends/registerSends';
 import { registerReport } from './report/registerReport';
 import { registerWalkthrough } from './walkthrough/registerWalkthrough';
 
-let sandbox: EmbeddedSandbox | undefined;
+let sandbox: LocalSandbox | undefined;
 
 /** What the extension exports: the Local sandbox, for tests and for other tools that want to reach it. */
 export interface BulkMessagingApi {

@@ -1,4 +1,4 @@
-/** The callback inspector's ids, defined once (package.json lists the same). */
+/** The callback inspector's ids, one home in the code; package.json must list the same. */
 export const CallbackCommands = {
   useLocalInspector: 'bulkMessaging.callbacks.useLocalInspector',
   forwardTo: 'bulkMessaging.callbacks.forwardTo',

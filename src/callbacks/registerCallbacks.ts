@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProfileStore } from '../profiles/profileStore';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import type { SendHistory } from '../sends/historyStore';
 import type { SendRecord } from '../sends/sendRecord';
 import { CallbackInspector, type TokenSource } from './callbackInspector';
@@ -14,7 +14,7 @@ import { useLocalInspector } from './useLocalInspector';
 
 export interface CallbacksDependencies {
   profiles: ProfileStore;
-  sandbox: EmbeddedSandbox;
+  sandbox: LocalSandbox;
   history: SendHistory;
   output: vscode.OutputChannel;
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { analyseDestinations } from '../core/destinations/analyse';
 import { knownRegion } from '../core/destinations/phoneMetadata';
@@ -7,7 +8,6 @@ import { githubAnnotations } from './githubAnnotations';
 import { InputError, readListInput } from './readListInput';
 import { sarifReport } from './sarifReport';
 import { CHECK_USAGE, EXIT } from './usage';
-import { writeChunks } from './writeChunks';
 
 const FORMATS = ['table', 'json', 'sarif', 'github'] as const;
 type CheckFormat = (typeof FORMATS)[number];
@@ -43,7 +43,10 @@ export async function runCheckCommand(argv: string[]): Promise<number> {
   const code = analysis.counts.invalid > 0 ? EXIT.invalidNumbers : EXIT.ok;
   // Known before the report is written, so a reader that closes the pipe early still sees it.
   process.exitCode = code;
-  await writeChunks(process.stdout, report(analysis, args.source, args.format));
+  // Chunk by chunk, waiting for `drain`, so a slow pipe never buffers the whole report.
+  for (const chunk of report(analysis, args.source, args.format)) {
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  }
   return code;
 }
 

@@ -5,7 +5,7 @@ import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { ComposerDraft, SendOutcome } from '../protocol/composerProtocol';
 import { createComposerDevLoop, type ComposerDevLoop } from './composerDevLoop';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import { continueStoredSend } from '../sends/continueCommand';
 import type { SendHistory } from '../sends/historyStore';
 import { sendDraft, storedOutcome } from '../sends/sendService';
@@ -44,7 +44,7 @@ export interface ComposerDeps {
   /** The Output channel, for what the user may want to look into (a webview message that was dropped). */
   log?(line: string): void;
   /** Reveals the Sends view (defaults to opening the Bulk Messaging view container). */
-  showSends?(sendId?: string): void | Thenable<unknown>;
+  showSends?(): void | Thenable<unknown>;
   /** Copy as… and the estimate (cost, time, warnings) shown before a send. */
   devLoop?: ComposerDevLoop;
 }
@@ -52,7 +52,7 @@ export interface ComposerDeps {
 /** The extension's services the composer is built from. */
 export interface ComposerServices {
   profiles: ProfileStore;
-  sandbox: EmbeddedSandbox;
+  sandbox: LocalSandbox;
   history: SendHistory;
   output: vscode.OutputChannel;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, WebviewToHost } from '../protocol/composerProtocol';
 import { parseWebviewMessage } from '../protocol/validateWebviewMessage';
-import { composerHtml } from './composerHtml';
+import { webviewHtml } from '../util/webviewHtml';
 
 /** Handles what the webview asks for; the panel itself only owns the webview's lifecycle. */
 export interface ComposerMessageHandler {
@@ -47,7 +47,7 @@ export class ComposerPanel implements vscode.Disposable {
   ) {
     this.readyPromise = new Promise((resolve) => (this.markReady = resolve));
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'bulk-messaging.svg');
-    panel.webview.html = composerHtml(panel.webview, extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { name: 'composer', title: 'New Message', rootId: 'app' });
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),

@@ -140,7 +140,7 @@ function validateSender(req: MessageRequest, add: Add): void {
   }
 }
 
-// Per plivo-api.md: a number is ≤ 14 digits after stripping non-alphanumerics. The alphanumeric
+// Plivo's rule: a number is ≤ 14 digits after stripping non-alphanumerics. The alphanumeric
 // character set (letters, digits, spaces) is the carriers' common rule; Plivo does not document it.
 function senderProblem(src: string): string | undefined {
   const alphanumerics = src.replace(/[^A-Za-z0-9]/g, '');

@@ -1,4 +1,4 @@
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import type { Profile } from './profile';
 import { askAuthToken } from './profileInputs';
 import type { ProfileStore } from './profileStore';
@@ -20,7 +20,7 @@ export interface Connection {
 export async function resolveConnection(
   profile: Profile,
   store: ProfileStore,
-  sandbox: EmbeddedSandbox,
+  sandbox: LocalSandbox,
 ): Promise<Connection | undefined> {
   if (profile.kind === 'sandbox') {
     const endpoint = await sandbox.ensureStarted();

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { baseUrlProblem } from '../core/client';
 import { PLIVO_BASE_URL, type ProfileKind, type SenderDefault } from './profile';
 
-// Small input steps shared by the add, edit and import flows. Each returns undefined on Escape.
+// The input boxes of the profile flows (add, edit, import from the environment, and the re-prompt for
+// a missing token). Each returns undefined on Escape, except the optional ones (askSender, askRegion):
+// there undefined means "none" and Escape is null.
 
 export function askName(value = ''): Thenable<string | undefined> {
   return vscode.window.showInputBox({

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import { addProfile } from './addProfile';
 import { editProfile, renameProfile } from './editProfile';
 import { importFromEnvironment } from './importFromEnvironment';
@@ -24,7 +24,7 @@ const reportingErrors =
   };
 
 /** Registers the profile commands and the status bar item; returns the store other features use. */
-export function registerProfiles(context: vscode.ExtensionContext, sandbox: EmbeddedSandbox): ProfileStore {
+export function registerProfiles(context: vscode.ExtensionContext, sandbox: LocalSandbox): ProfileStore {
   const store = new ProfileStore(context.globalState, context.secrets, {
     warn: (message) => void vscode.window.showWarningMessage(message),
     // VS Code has no event for globalState changes from other windows; besides polling, look on focus.

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { describeFailure, PlivoClient } from '../core/client';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import { resolveConnection } from './connection';
 import { pickProfile } from './pickProfile';
 import type { Profile } from './profile';
 import type { ProfileStore } from './profileStore';
 
 /** Bulk Messaging: Test Connection — `GET /v1/Account/{id}/` with the profile's credentials. */
-export async function testConnection(store: ProfileStore, sandbox: EmbeddedSandbox, profile?: Profile): Promise<boolean> {
+export async function testConnection(store: ProfileStore, sandbox: LocalSandbox, profile?: Profile): Promise<boolean> {
   profile ??= await pickProfile(store, 'Test which profile?');
   if (!profile) return false;
   const connection = await resolveConnection(profile, store, sandbox);

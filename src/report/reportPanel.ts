@@ -7,7 +7,7 @@ import { type HostToReport, validateReportMessage } from '../protocol/reportProt
 import type { SendHistory } from '../sends/historyStore';
 import type { SendRecord } from '../sends/sendRecord';
 import { formatWhen, textSnippet } from '../sends/sendSummary';
-import { reportHtml } from './reportHtml';
+import { webviewHtml } from '../util/webviewHtml';
 
 /** Redraws wait this long after a change, so a burst of status updates is drawn once. */
 export const REDRAW_MS = 250;
@@ -32,7 +32,7 @@ export class ReportPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
     });
     const report = new ReportPanel(panel, history, sendId);
-    panel.webview.html = reportHtml(panel.webview, extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { name: 'report', title: 'Delivery report', rootId: 'report' });
     ReportPanel.open.set(sendId, report);
     return report;
   }

@@ -26,7 +26,7 @@ export interface ReplyRequest {
   text: string;
 }
 
-/** The webhook fields of an inbound message (plivo-api.md, "Inbound messages"). */
+/** The webhook fields Plivo posts to a number's message URL for an inbound message. */
 export function inboundParams(m: StoredMessage, intent: string): Record<string, string> {
   return {
     From: m.from,

@@ -34,7 +34,7 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
-// Error wordings below are the sandbox's own where plivo-api.md marks Plivo's as unconfirmed:
+// Error wordings below are the sandbox's own where Plivo's exact wording is unconfirmed:
 // short, lower-case, naming the parameter, like the documented ones.
 function readSender(params: Params): { src?: string; powerpackUuid?: string } | string {
   const src = text(params, 'src');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DELIVERY_ERROR_CODES, FAILURE_ERROR_CODES } from '../core/errorCodes';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import { openChaosRules } from './chaosEditor';
 import { SandboxViewIds } from './ids';
 import { SandboxApi, SandboxApiError, type SandboxTarget } from './sandboxApi';
@@ -19,7 +19,7 @@ export class SandboxView implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly sandbox: EmbeddedSandbox,
+    private readonly sandbox: LocalSandbox,
   ) {
     this.view = vscode.window.createTreeView(SandboxViewIds.view, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables.push(
@@ -184,7 +184,7 @@ export class SandboxView implements vscode.Disposable {
 }
 
 /** Registers the Sandbox view and its commands. */
-export function registerSandboxView(context: vscode.ExtensionContext, sandbox: EmbeddedSandbox): SandboxView {
+export function registerSandboxView(context: vscode.ExtensionContext, sandbox: LocalSandbox): SandboxView {
   const view = new SandboxView(context, sandbox);
   const ids = SandboxViewIds;
   context.subscriptions.push(

@@ -3,14 +3,14 @@ import { confirmContinue, confirmResendUncheckable } from '../composer/confirmSe
 import { resolveConnection } from '../profiles/connection';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { SendOutcome } from '../protocol/composerProtocol';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import { chosenNodes, chosenSends, type NodeArgument, type SendsCommandContext } from './commandContext';
 import type { SendRecord } from './sendRecord';
 import { continueSend, type SendRecorder } from './sendService';
 
 export interface ContinueDeps {
   profiles: ProfileStore;
-  sandbox: EmbeddedSandbox;
+  sandbox: LocalSandbox;
   history: SendRecorder & { get(id: string): SendRecord | undefined };
 }
 

@@ -4,7 +4,7 @@ import { revealDestination } from '../callbacks/revealInSends';
 import { Commands, Views } from '../constants';
 import { resolveConnection } from '../profiles/connection';
 import type { ProfileStore } from '../profiles/profileStore';
-import type { EmbeddedSandbox } from '../sandboxHost/embeddedSandbox';
+import type { LocalSandbox } from '../sandboxHost/localSandbox';
 import type { NodeArgument, SendsCommandContext } from './commandContext';
 import { continueFromView } from './continueCommand';
 import { markInterruptedSends } from './interruptedSends';
@@ -25,7 +25,7 @@ import type { SendsNode } from './treeNodes';
 /** What the Sends view needs from the rest of the extension. */
 export interface SendsDependencies {
   profiles: ProfileStore;
-  sandbox: EmbeddedSandbox;
+  sandbox: LocalSandbox;
 }
 
 /**

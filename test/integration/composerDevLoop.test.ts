@@ -11,7 +11,7 @@ import { analyseDestinations } from '../../src/core/destinations/analyse';
 import { sandboxProfile } from '../../src/profiles/profile';
 import type { ProfileStore } from '../../src/profiles/profileStore';
 import type { ComposerDraft, HostToWebview } from '../../src/protocol/composerProtocol';
-import { EmbeddedSandbox } from '../../src/sandboxHost/embeddedSandbox';
+import { LocalSandbox } from '../../src/sandboxHost/localSandbox';
 import { JsonMemento } from '../helpers/jsonMemento';
 
 const draft: ComposerDraft = {
@@ -36,14 +36,14 @@ const profiles = {
 describe('Composer Copy as… and Estimate (extension host)', function () {
   this.timeout(30_000);
   let output: vscode.OutputChannel;
-  let sandbox: EmbeddedSandbox;
+  let sandbox: LocalSandbox;
   let controller: ComposerController;
   const posted: HostToWebview[] = [];
   const panel = { post: async (message: HostToWebview) => void posted.push(message) } as unknown as ComposerPanel;
 
   before(() => {
     output = vscode.window.createOutputChannel('devloop test');
-    sandbox = new EmbeddedSandbox(output);
+    sandbox = new LocalSandbox(output);
     const devLoop = createComposerDevLoop({ profiles, sandbox });
     controller = new ComposerController(
       { profiles, devLoop, send: async () => assert.fail('no send here'), continueSend: async () => assert.fail('no send here') },

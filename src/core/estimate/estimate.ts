@@ -7,7 +7,7 @@ import { analyseSegments, type TextEncoding } from '../segments';
 import type { CountryPrice } from './pricing';
 import { formatMicroDollars, toMicroDollars } from './money';
 
-/** Plivo's default outbound SMS rate per account (shared/plivo-api.md, "Limits"). */
+/** Plivo's default outbound SMS rate per account: 5 messages/s; above it Plivo queues, it does not drop. */
 export const DEFAULT_MESSAGES_PER_SECOND = 5;
 
 export interface EstimateInput {

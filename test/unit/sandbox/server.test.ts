@@ -79,23 +79,33 @@ describe('sandbox server lifecycle', () => {
     const sandbox = await startFast();
     const account = sandbox.accounts[0];
     const body = JSON.stringify({ src: '14155550000', dst: '14155551111', text: 'in flight' });
+    let closed: Promise<void> | undefined;
     const answered = new Promise<number>((resolve, reject) => {
+      // With `expect: 100-continue` the server answers 100 once it has read the headers: from then on
+      // the request is in flight, and the body is held back until close() has begun.
       const req = httpRequest(`${sandbox.baseUrl}${accountPath(sandbox, 'Message/')}`, {
         method: 'POST',
-        headers: { authorization: basic(account.authId, account.authToken), 'content-type': 'application/json', 'content-length': String(body.length) },
+        headers: {
+          authorization: basic(account.authId, account.authToken),
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+          expect: '100-continue',
+        },
+      });
+      req.on('continue', () => {
+        req.write(body.slice(0, 10));
+        closed = sandbox.close();
+        req.end(body.slice(10));
       });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on('error', reject);
-      req.write(body.slice(0, 10));
-      // The rest of the body arrives only after close() has begun.
-      setTimeout(() => req.end(body.slice(10)), 100);
+      req.flushHeaders();
     });
-    await new Promise((r) => setTimeout(r, 30));
-    const closed = sandbox.close();
     assert.equal(await answered, 202);
+    assert.ok(closed, 'close() began before the body was sent');
     await closed;
     await assert.rejects(call(sandbox, 'GET', accountPath(sandbox)), /ECONNREFUSED/);
   });
@@ -113,7 +123,8 @@ describe('sandbox server lifecycle', () => {
         req.on('error', () => resolve('cut'));
         req.end();
       });
-      await new Promise((r) => setTimeout(r, 50));
+      // The fault is used up once the server holds the request unanswered.
+      await waitFor(async () => ((await call(sandbox, 'GET', '/__sandbox/faults')).json.faults.length === 0 ? true : undefined), 3000, 'the request to hang');
       const started = Date.now();
       await sandbox.close();
       assert.ok(Date.now() - started < 1500, `close took ${Date.now() - started} ms`);

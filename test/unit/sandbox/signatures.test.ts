@@ -7,7 +7,7 @@ const TOKEN = 'MYAUTHTOKEN';
 const NONCE = '12345678901234567890';
 
 describe('sandbox signatures', () => {
-  describe('V3 test vectors from plivo-api.md', () => {
+  describe('V3 test vectors accepted by the official SDK’s validateV3Signature', () => {
     const vectors: Array<[string, 'GET' | 'POST', string, Record<string, string>, string]> = [
       ['POST with params', 'POST', 'https://ex.com/cb/', { To: '14155551111', From: '14155550000', Status: 'delivered', MessageUUID: 'u1' }, 'ziWjZLOBRI098vRWCaW/IW091BmBYglzCjXrjWvPquE='],
       ['POST with a query in the URL', 'POST', 'https://ex.com/cb/?b=2&a=1', { X: 'y' }, 'UF92CN3jL2MDbQzcmpiCsqzidR2juxrgzmjumlvjRzs='],

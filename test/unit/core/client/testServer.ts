@@ -1,6 +1,7 @@
 // A real node:http server on 127.0.0.1 (port 0) that records every request and answers with
 // whatever the current test's `respond` does — including never answering or breaking the socket.
 import * as assert from 'node:assert/strict';
+import * as diagnostics from 'node:diagnostics_channel';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
@@ -96,4 +97,17 @@ export function assertNoSecrets(error: unknown): void {
 /** Number of POST requests the server received. */
 export function postCount(server: TestServer): number {
   return server.requests.filter((seen) => seen.method === 'POST').length;
+}
+
+/**
+ * Runs `action` once the client has read the response headers from `origin` (undici's own diagnostics
+ * channel), so a test can break or cancel the exchange while the body is arriving, not after a guessed delay.
+ */
+export function whenClientHasHeaders(origin: string, action: () => void): void {
+  const onHeaders = (message: unknown) => {
+    if ((message as { request?: { origin?: unknown } }).request?.origin !== origin) return;
+    diagnostics.unsubscribe('undici:request:headers', onHeaders);
+    action();
+  };
+  diagnostics.subscribe('undici:request:headers', onHeaders);
 }

@@ -7,7 +7,7 @@ import {
   type PlivoTimeoutError,
 } from '../../../../src/core/client';
 import type { MessageRequest } from '../../../../src/core/request';
-import { assertNoSecrets, AUTH_ID, AUTH_TOKEN, closedPort, postCount, startTestServer, type TestServer } from './testServer';
+import { assertNoSecrets, AUTH_ID, AUTH_TOKEN, closedPort, postCount, startTestServer, type TestServer, whenClientHasHeaders } from './testServer';
 
 const REQUEST: MessageRequest = { src: '14155550000', dst: '14155551111', text: 'Hello' };
 const SHORT = 150;
@@ -62,8 +62,8 @@ describe('PlivoClient — network failures, timeouts and cancellation', () => {
   it('reset in the middle of the body → network error that may have reached the server', async () => {
     server.respond = (_req, res) => {
       res.writeHead(202, { 'content-type': 'application/json', 'content-length': '200' });
+      whenClientHasHeaders(server.origin, () => res.socket?.destroy());
       res.write('{"api_id":"x","message_uuid":[');
-      setTimeout(() => res.socket?.destroy(), 20);
     };
     const error = (await failure(makeClient().sendMessage(REQUEST))) as PlivoNetworkError;
     assert.equal(error.kind, 'network');
@@ -101,10 +101,10 @@ describe('PlivoClient — network failures, timeouts and cancellation', () => {
   });
 
   it('abort while waiting → aborted, may have reached the server', async () => {
-    server.respond = () => undefined;
     const controller = new AbortController();
+    // The server has read the whole POST and never answers: the user cancels while waiting.
+    server.respond = () => controller.abort();
     const pending = makeClient().sendMessage(REQUEST, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
     const error = await failure(pending);
     assert.equal(error.kind, 'aborted');
     assert.equal(error.mayHaveReachedServer, true);
@@ -117,8 +117,8 @@ describe('PlivoClient — network failures, timeouts and cancellation', () => {
       res.write('{"api_id":');
     };
     const controller = new AbortController();
+    whenClientHasHeaders(server.origin, () => controller.abort());
     const pending = makeClient().getAccount({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
     assert.equal((await failure(pending)).kind, 'aborted');
   });
 

@@ -16,7 +16,7 @@ export interface SandboxEndpoint {
  * BULK_MESSAGING_SANDBOX_URL (+ _AUTH_ID, _AUTH_TOKEN) points it at a sandbox that is already
  * running instead — `npm start` and the test harness use that to share one sandbox with the tests.
  */
-export class EmbeddedSandbox implements vscode.Disposable {
+export class LocalSandbox implements vscode.Disposable {
   private starting: Promise<SandboxEndpoint> | undefined;
 
   constructor(private readonly output: vscode.OutputChannel) {}
