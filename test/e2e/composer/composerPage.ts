@@ -29,9 +29,13 @@ export class ComposerPage {
     return new ComposerPage(frame);
   }
 
-  /** Closes the composer panel (it is the active editor) and waits for its frame to go. */
+  /**
+   * Closes the composer panel (the active editor) with its tab's close button, as a user does: the
+   * click takes focus from the webview first, so its pending draft is posted before the panel goes.
+   * (A close command from the extension host can overtake the webview's last message.)
+   */
   static async close(session: E2eSession, page: ComposerPage): Promise<void> {
-    await session.host.executeCommand('workbench.action.closeActiveEditor');
+    await session.workbench.page.locator('.tabs-container .tab.active .tab-actions .codicon-close').click();
     await waitFor(() => (page.frame.isDetached() ? true : undefined), 10_000, 'the composer frame to close', 100);
   }
 

@@ -131,8 +131,7 @@ describe('composer: sending to the sandbox', function () {
     await composer.openAdvanced();
     await composer.frame.locator('#callback-url').fill('https://example.com/status');
     await composer.frame.locator('#callback-method').selectOption('GET');
-    // Let the debounced save reach the host before closing.
-    await composer.waitForSummary(/1 unique number will be sent/);
+    // Closed at once: the tab's close button takes focus from the webview, which posts its pending draft.
     await ComposerPage.close(session(), composer);
     composer = await ComposerPage.open(session());
     const { frame } = composer;
